@@ -1,0 +1,157 @@
+//! The crate's error type.
+
+use crate::axis::Axis;
+use crate::scores::ScoreField;
+
+/// Everything that can go wrong in `keyaccount`.
+///
+/// Each variant names the culprit (the field, axis, class, account, row or line) and the value
+/// that was rejected, so that a message can be shown to the person who wrote the input.
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::{Error, ScoreField, Scores};
+///
+/// let err = Scores::new(1.5, 0.5, 0.5).unwrap_err();
+/// assert!(matches!(
+///     err,
+///     Error::ScoreOutOfRange { field: ScoreField::RevenueShare, .. }
+/// ));
+/// assert_eq!(err.to_string(), "revenue share score 1.5 is not a finite number in [0, 1]");
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A score is NaN, infinite or outside [0, 1].
+    #[error("{field} score {value} is not a finite number in [0, 1]")]
+    ScoreOutOfRange {
+        /// The score that was rejected.
+        field: ScoreField,
+        /// The value given.
+        value: f64,
+    },
+
+    /// A value given directly on a model's axis is NaN, infinite or outside [0, 1].
+    #[error("{axis} {value} is not a finite number in [0, 1]")]
+    AxisValueOutOfRange {
+        /// The axis.
+        axis: Axis,
+        /// The value given.
+        value: f64,
+    },
+
+    /// A raw revenue share (a fraction of total revenue) is NaN, infinite or outside [0, 1].
+    #[error("revenue share {value} is not a finite fraction in [0, 1]")]
+    RevenueShareOutOfRange {
+        /// The value given.
+        value: f64,
+    },
+
+    /// A parameter of a revenue-share scale is invalid.
+    #[error("revenue share scale: {parameter} = {value} is invalid: {reason}")]
+    InvalidScale {
+        /// The parameter's name.
+        parameter: &'static str,
+        /// The value given.
+        value: f64,
+        /// What the parameter must satisfy.
+        reason: &'static str,
+    },
+
+    /// One weight of an axis is negative, NaN or infinite.
+    #[error("{axis} weight for {field} is {value}: weights must be finite and non-negative")]
+    InvalidWeight {
+        /// The axis whose weights were given.
+        axis: Axis,
+        /// The score the weight applies to.
+        field: ScoreField,
+        /// The value given.
+        value: f64,
+    },
+
+    /// The weights of an axis do not sum to 1.
+    #[error("{axis} weights sum to {sum}, not 1")]
+    WeightsDoNotSumToOne {
+        /// The axis whose weights were given.
+        axis: Axis,
+        /// Their sum.
+        sum: f64,
+    },
+
+    /// A threshold is NaN, infinite or not strictly between 0 and 1.
+    #[error("{axis} threshold {value} is not a finite number strictly between 0 and 1")]
+    ThresholdOutOfRange {
+        /// The axis the threshold cuts.
+        axis: Axis,
+        /// The value given.
+        value: f64,
+    },
+
+    /// The thresholds of one axis are not strictly increasing.
+    #[error("{axis} thresholds are not strictly increasing: {previous} is followed by {next}")]
+    ThresholdsNotOrdered {
+        /// The axis the thresholds cut.
+        axis: Axis,
+        /// The earlier threshold.
+        previous: f64,
+        /// The threshold that should be larger than `previous`.
+        next: f64,
+    },
+
+    /// The drop in development that marks Millman and Wilson's Uncoupling is invalid.
+    #[error("uncoupling drop {value} is not a finite number in (0, 1]")]
+    InvalidUncouplingDrop {
+        /// The value given.
+        value: f64,
+    },
+
+    /// The tolerance for Millman and Wilson's off-diagonal balance is invalid.
+    #[error("balance tolerance {value} is not a finite number in [0, 1]")]
+    InvalidBalanceTolerance {
+        /// The value given.
+        value: f64,
+    },
+
+    /// A previous assessment handed to a model holds a value that no model can produce.
+    #[error("previous assessment: {what} is {value}, not a finite number in [0, 1]")]
+    InvalidPreviousAssessment {
+        /// The field of the previous assessment.
+        what: &'static str,
+        /// The value found.
+        value: f64,
+    },
+
+    /// A tier mapping leaves a native class without a tier.
+    #[error("tier mapping of the {model} model has no tier for class {class}")]
+    MissingTier {
+        /// The model whose mapping is incomplete.
+        model: &'static str,
+        /// The class without a tier.
+        class: String,
+    },
+
+    /// A tier mapping names a native class twice.
+    #[error("tier mapping of the {model} model names class {class} twice")]
+    DuplicateTier {
+        /// The model whose mapping repeats a class.
+        model: &'static str,
+        /// The repeated class.
+        class: String,
+    },
+    // Portfolio errors go below.
+
+    // Batch errors go below.
+}
+
+/// The crate's result type.
+///
+/// # Examples
+///
+/// ```
+/// fn fit() -> keyaccount::Result<keyaccount::Scores> {
+///     keyaccount::Scores::new(0.2, 0.7, 0.4)
+/// }
+/// assert!(fit().is_ok());
+/// ```
+pub type Result<T, E = Error> = std::result::Result<T, E>;
