@@ -139,6 +139,74 @@ pub enum Error {
         /// The repeated class.
         class: String,
     },
+    /// A rating scale is not finite or its low end is not below its high end.
+    #[error(
+        "rating scale from {low} to {high} is invalid: both ends must be finite, low below high"
+    )]
+    InvalidRatingScale {
+        /// The low end given.
+        low: f64,
+        /// The high end given.
+        high: f64,
+    },
+
+    /// A scorecard has no factors.
+    #[error("the {score} scorecard has no factors")]
+    EmptyScorecard {
+        /// The score the scorecard builds.
+        score: ScoreField,
+    },
+
+    /// A scorecard names a factor twice.
+    #[error("factor {factor} appears twice in a scorecard")]
+    DuplicateFactor {
+        /// The repeated factor.
+        factor: String,
+    },
+
+    /// A factor's weight is negative, NaN or infinite.
+    #[error("factor {factor} has weight {value}: weights must be finite and non-negative")]
+    InvalidFactorWeight {
+        /// The factor.
+        factor: String,
+        /// The weight given.
+        value: f64,
+    },
+
+    /// A scorecard's weights do not sum to 1.
+    #[error("the {score} scorecard's weights sum to {sum}, not 1")]
+    FactorWeightsDoNotSumToOne {
+        /// The score the scorecard builds.
+        score: ScoreField,
+        /// Their sum.
+        sum: f64,
+    },
+
+    /// An account has no rating for a factor and the scorecard does not allow that.
+    #[error("account {account} has no rating for factor {factor}")]
+    MissingRating {
+        /// The account.
+        account: String,
+        /// The factor (several, comma-separated, when none was rated).
+        factor: String,
+    },
+
+    /// An account's rating is NaN or off its factor's scale.
+    #[error(
+        "account {account}: rating {value} for factor {factor} is not on its scale {low} to {high}"
+    )]
+    RatingOutOfRange {
+        /// The account.
+        account: String,
+        /// The factor.
+        factor: String,
+        /// The rating given.
+        value: f64,
+        /// The scale's low end.
+        low: f64,
+        /// The scale's high end.
+        high: f64,
+    },
     // Portfolio errors go below.
 
     // Batch errors go below.

@@ -7,6 +7,7 @@ pub mod axis;
 pub mod classifier;
 pub mod error;
 pub mod models;
+pub mod scorecard;
 pub mod scores;
 pub mod tier;
 
@@ -21,5 +22,6 @@ pub use models::millman_wilson::{
     MillmanWilsonStage,
 };
 pub use models::webster::{Webster, WebsterClass, WebsterParams, WebsterPosition};
+pub use scorecard::{Factor, MissingRating, RatingScale, Scorecard};
 pub use scores::{RevenueShareScale, ScoreField, Scores};
 pub use tier::{Tier, TierMap};
