@@ -1,0 +1,739 @@
+//! Every bad input gets its own typed error, and the message names the culprit.
+//!
+//! One table a kind of input; each row is a case, the exact variant expected, and the words the
+//! message must contain.
+
+use keyaccount::{
+    Axis, AxisWeights, BensaouParams, BensaouPosition, Classifier, Error, Factor, FourSClass,
+    FourSParams, MillmanWilson, MillmanWilsonParams, MissingRating, RatingScale, RevenueShareScale,
+    ScoreField, Scorecard, Scores, Tier, TierMap, WebsterParams, WebsterPosition,
+};
+
+type Check = fn(&Error) -> bool;
+
+struct Case {
+    name: &'static str,
+    result: Result<(), Error>,
+    variant: Check,
+    names: &'static [&'static str],
+}
+
+fn case<T>(
+    name: &'static str,
+    result: Result<T, Error>,
+    variant: Check,
+    names: &'static [&'static str],
+) -> Case {
+    Case {
+        name,
+        result: result.map(|_| ()),
+        variant,
+        names,
+    }
+}
+
+fn run(cases: Vec<Case>) {
+    for c in cases {
+        let err = match c.result {
+            Ok(()) => panic!("{}: accepted", c.name),
+            Err(e) => e,
+        };
+        assert!((c.variant)(&err), "{}: wrong variant {err:?}", c.name);
+        let msg = err.to_string();
+        for word in c.names {
+            assert!(
+                msg.contains(word),
+                "{}: message {msg:?} lacks {word:?}",
+                c.name
+            );
+        }
+        // Errors can cross threads and be boxed as std errors.
+        let _: Box<dyn std::error::Error + Send + Sync> = Box::new(err.clone());
+    }
+}
+
+fn weights(r: f64, f: f64, s: f64) -> AxisWeights {
+    AxisWeights {
+        revenue_share: r,
+        strategic_fit: f,
+        relationship_strength: s,
+    }
+}
+
+#[test]
+fn bad_scores() {
+    use ScoreField::*;
+    run(vec![
+        case(
+            "NaN revenue share",
+            Scores::new(f64::NAN, 0.5, 0.5),
+            |e| matches!(e, Error::ScoreOutOfRange { field: RevenueShare, value } if value.is_nan()),
+            &["revenue share", "NaN"],
+        ),
+        case(
+            "infinite fit",
+            Scores::new(0.5, f64::INFINITY, 0.5),
+            |e| matches!(e, Error::ScoreOutOfRange { field: StrategicFit, value } if *value == f64::INFINITY),
+            &["strategic fit", "inf"],
+        ),
+        case(
+            "minus infinity strength",
+            Scores::new(0.5, 0.5, f64::NEG_INFINITY),
+            |e| {
+                matches!(
+                    e,
+                    Error::ScoreOutOfRange {
+                        field: RelationshipStrength,
+                        ..
+                    }
+                )
+            },
+            &["relationship strength", "-inf"],
+        ),
+        case(
+            "negative score",
+            Scores::new(-0.1, 0.5, 0.5),
+            |e| matches!(e, Error::ScoreOutOfRange { field: RevenueShare, value } if *value == -0.1),
+            &["revenue share", "-0.1"],
+        ),
+        case(
+            "score above one",
+            Scores::new(0.5, 0.5, 1.0000001),
+            |e| {
+                matches!(
+                    e,
+                    Error::ScoreOutOfRange {
+                        field: RelationshipStrength,
+                        ..
+                    }
+                )
+            },
+            &["relationship strength", "1.0000001"],
+        ),
+        case(
+            "replaced score",
+            Scores::new(0.5, 0.5, 0.5).unwrap().with(StrategicFit, 2.0),
+            |e| {
+                matches!(
+                    e,
+                    Error::ScoreOutOfRange {
+                        field: StrategicFit,
+                        ..
+                    }
+                )
+            },
+            &["strategic fit", "2"],
+        ),
+        case(
+            "array of scores",
+            Scores::try_from([0.1, 0.2, f64::NAN]),
+            |e| {
+                matches!(
+                    e,
+                    Error::ScoreOutOfRange {
+                        field: RelationshipStrength,
+                        ..
+                    }
+                )
+            },
+            &["relationship strength"],
+        ),
+    ]);
+}
+
+#[test]
+fn bad_revenue_shares_and_scales() {
+    let scale = RevenueShareScale::default();
+    run(vec![
+        case(
+            "negative share",
+            scale.score(-0.01),
+            |e| matches!(e, Error::RevenueShareOutOfRange { value } if *value == -0.01),
+            &["revenue share", "-0.01"],
+        ),
+        case(
+            "NaN share",
+            Scores::from_revenue_share(f64::NAN, &scale, 0.5, 0.5),
+            |e| matches!(e, Error::RevenueShareOutOfRange { .. }),
+            &["revenue share", "NaN"],
+        ),
+        case(
+            "share above one",
+            scale.score(1.5),
+            |e| matches!(e, Error::RevenueShareOutOfRange { .. }),
+            &["1.5"],
+        ),
+        case(
+            "zero reference",
+            RevenueShareScale::linear(0.0),
+            |e| {
+                matches!(
+                    e,
+                    Error::InvalidScale {
+                        parameter: "reference",
+                        ..
+                    }
+                )
+            },
+            &["reference", "0"],
+        ),
+        case(
+            "floor above reference",
+            RevenueShareScale::logarithmic(0.2, 0.1),
+            |e| {
+                matches!(
+                    e,
+                    Error::InvalidScale {
+                        parameter: "floor",
+                        ..
+                    }
+                )
+            },
+            &["floor", "0.2"],
+        ),
+        case(
+            "hand-built scale",
+            RevenueShareScale::Logarithmic {
+                floor: f64::NAN,
+                reference: 0.1,
+            }
+            .score(0.1),
+            |e| {
+                matches!(
+                    e,
+                    Error::InvalidScale {
+                        parameter: "floor",
+                        ..
+                    }
+                )
+            },
+            &["floor"],
+        ),
+    ]);
+}
+
+#[test]
+fn bad_weights() {
+    run(vec![
+        case(
+            "all zero",
+            FourSParams {
+                attractiveness: weights(0.0, 0.0, 0.0),
+                ..Default::default()
+            }
+            .build(),
+            |e| matches!(e, Error::WeightsDoNotSumToOne { axis: Axis::Attractiveness, sum } if *sum == 0.0),
+            &["account attractiveness", "sum to 0"],
+        ),
+        case(
+            "negative",
+            WebsterParams {
+                intensity: weights(-0.5, 0.5, 1.0),
+                ..Default::default()
+            }
+            .build(),
+            |e| {
+                matches!(
+                    e,
+                    Error::InvalidWeight {
+                        axis: Axis::RelationshipIntensity,
+                        field: ScoreField::RevenueShare,
+                        ..
+                    }
+                )
+            },
+            &["relationship intensity", "revenue share", "-0.5"],
+        ),
+        case(
+            "NaN",
+            BensaouParams {
+                supplier_investment: weights(0.5, f64::NAN, 0.5),
+                ..Default::default()
+            }
+            .build(),
+            |e| {
+                matches!(
+                    e,
+                    Error::InvalidWeight {
+                        axis: Axis::SupplierInvestment,
+                        field: ScoreField::StrategicFit,
+                        ..
+                    }
+                )
+            },
+            &["supplier's specific investments", "strategic fit", "NaN"],
+        ),
+        case(
+            "infinite",
+            MillmanWilsonParams {
+                involvement: weights(0.0, 0.0, f64::INFINITY),
+                ..Default::default()
+            }
+            .build(),
+            |e| {
+                matches!(
+                    e,
+                    Error::InvalidWeight {
+                        axis: Axis::Involvement,
+                        field: ScoreField::RelationshipStrength,
+                        ..
+                    }
+                )
+            },
+            &["level of involvement", "relationship strength", "inf"],
+        ),
+        case(
+            "sum above one",
+            AxisWeights::new(Axis::RelativeStrength, 0.5, 0.5, 0.5),
+            |e| {
+                matches!(
+                    e,
+                    Error::WeightsDoNotSumToOne {
+                        axis: Axis::RelativeStrength,
+                        ..
+                    }
+                )
+            },
+            &["relative strength", "1.5"],
+        ),
+    ]);
+}
+
+#[test]
+fn bad_thresholds() {
+    run(vec![
+        case(
+            "zero",
+            FourSParams {
+                strength_threshold: 0.0,
+                ..Default::default()
+            }
+            .build(),
+            |e| {
+                matches!(
+                    e,
+                    Error::ThresholdOutOfRange {
+                        axis: Axis::RelativeStrength,
+                        ..
+                    }
+                )
+            },
+            &["relative strength threshold 0"],
+        ),
+        case(
+            "one",
+            BensaouParams {
+                buyer_threshold: 1.0,
+                ..Default::default()
+            }
+            .build(),
+            |e| {
+                matches!(
+                    e,
+                    Error::ThresholdOutOfRange {
+                        axis: Axis::BuyerInvestment,
+                        ..
+                    }
+                )
+            },
+            &["buyer's specific investments threshold 1"],
+        ),
+        case(
+            "NaN",
+            FourSParams {
+                attractiveness_threshold: f64::NAN,
+                ..Default::default()
+            }
+            .build(),
+            |e| {
+                matches!(
+                    e,
+                    Error::ThresholdOutOfRange {
+                        axis: Axis::Attractiveness,
+                        ..
+                    }
+                )
+            },
+            &["attractiveness threshold NaN"],
+        ),
+        case(
+            "unordered",
+            WebsterParams {
+                thresholds: [0.1, 0.3, 0.2, 0.6, 0.8],
+                ..Default::default()
+            }
+            .build(),
+            |e| matches!(e, Error::ThresholdsNotOrdered { axis: Axis::RelationshipIntensity, previous, next } if *previous == 0.3 && *next == 0.2),
+            &["relationship intensity", "0.3", "0.2"],
+        ),
+        case(
+            "equal",
+            MillmanWilsonParams {
+                thresholds: [0.2, 0.4, 0.4, 0.8],
+                ..Default::default()
+            }
+            .build(),
+            |e| {
+                matches!(
+                    e,
+                    Error::ThresholdsNotOrdered {
+                        axis: Axis::Development,
+                        ..
+                    }
+                )
+            },
+            &["relational development", "0.4"],
+        ),
+        case(
+            "negative",
+            WebsterParams {
+                thresholds: [-0.1, 0.3, 0.5, 0.6, 0.8],
+                ..Default::default()
+            }
+            .build(),
+            |e| {
+                matches!(
+                    e,
+                    Error::ThresholdOutOfRange {
+                        axis: Axis::RelationshipIntensity,
+                        ..
+                    }
+                )
+            },
+            &["-0.1"],
+        ),
+        case(
+            "uncoupling drop",
+            MillmanWilsonParams {
+                uncoupling_drop: -0.2,
+                ..Default::default()
+            }
+            .build(),
+            |e| matches!(e, Error::InvalidUncouplingDrop { .. }),
+            &["uncoupling drop -0.2"],
+        ),
+        case(
+            "balance tolerance",
+            MillmanWilsonParams {
+                balance_tolerance: f64::INFINITY,
+                ..Default::default()
+            }
+            .build(),
+            |e| matches!(e, Error::InvalidBalanceTolerance { .. }),
+            &["balance tolerance inf"],
+        ),
+    ]);
+}
+
+#[test]
+fn bad_positions_and_previous_assessments() {
+    let mw = MillmanWilson::default();
+    let mut previous = mw.classify(&Scores::new(0.5, 0.5, 0.5).unwrap());
+    previous.position.development = 1.5;
+    run(vec![
+        case(
+            "Bensaou",
+            BensaouPosition::new(0.5, -1.0),
+            |e| {
+                matches!(
+                    e,
+                    Error::AxisValueOutOfRange {
+                        axis: Axis::SupplierInvestment,
+                        ..
+                    }
+                )
+            },
+            &["supplier's specific investments", "-1"],
+        ),
+        case(
+            "Webster",
+            WebsterPosition::new(f64::NAN),
+            |e| {
+                matches!(
+                    e,
+                    Error::AxisValueOutOfRange {
+                        axis: Axis::RelationshipIntensity,
+                        ..
+                    }
+                )
+            },
+            &["relationship intensity", "NaN"],
+        ),
+        case(
+            "Millman and Wilson",
+            mw.position_from_axes(2.0, 0.5),
+            |e| {
+                matches!(
+                    e,
+                    Error::AxisValueOutOfRange {
+                        axis: Axis::RelationshipNature,
+                        ..
+                    }
+                )
+            },
+            &["nature of relationship", "2"],
+        ),
+        case(
+            "previous",
+            mw.classify_with_previous(&Scores::new(0.5, 0.5, 0.5).unwrap(), &previous),
+            |e| {
+                matches!(
+                    e,
+                    Error::InvalidPreviousAssessment {
+                        what: "development",
+                        ..
+                    }
+                )
+            },
+            &["development", "1.5"],
+        ),
+    ]);
+}
+
+#[test]
+fn bad_tier_maps() {
+    run(vec![
+        case(
+            "missing class",
+            TierMap::new([(FourSClass::Strategic, Tier::Key)]),
+            |e| matches!(e, Error::MissingTier { model: "4S", class } if class == "Streamline"),
+            &["4S", "Streamline"],
+        ),
+        case(
+            "class twice",
+            TierMap::new([
+                (FourSClass::Strategic, Tier::Key),
+                (FourSClass::Strategic, Tier::Development),
+            ]),
+            |e| matches!(e, Error::DuplicateTier { model: "4S", class } if class == "Strategic"),
+            &["4S", "Strategic", "twice"],
+        ),
+    ]);
+}
+
+#[test]
+fn bad_scorecards_and_ratings() {
+    let f = |name: &str, w| Factor::new(name, w, RatingScale::default());
+    let card = Scorecard::new(
+        ScoreField::StrategicFit,
+        vec![f("growth", 0.5), f("prestige", 0.5)],
+        MissingRating::Error,
+    )
+    .unwrap();
+    run(vec![
+        case(
+            "empty",
+            Scorecard::new(ScoreField::StrategicFit, vec![], MissingRating::Error),
+            |e| {
+                matches!(
+                    e,
+                    Error::EmptyScorecard {
+                        score: ScoreField::StrategicFit
+                    }
+                )
+            },
+            &["strategic fit scorecard has no factors"],
+        ),
+        case(
+            "duplicate",
+            Scorecard::new(
+                ScoreField::StrategicFit,
+                vec![f("growth", 0.5), f("growth", 0.5)],
+                MissingRating::Error,
+            ),
+            |e| matches!(e, Error::DuplicateFactor { factor } if factor == "growth"),
+            &["growth", "twice"],
+        ),
+        case(
+            "negative weight",
+            Scorecard::new(
+                ScoreField::RelationshipStrength,
+                vec![f("trust", -1.0), f("years", 2.0)],
+                MissingRating::Error,
+            ),
+            |e| matches!(e, Error::InvalidFactorWeight { factor, .. } if factor == "trust"),
+            &["trust", "-1"],
+        ),
+        case(
+            "weights all zero",
+            Scorecard::new(
+                ScoreField::RelationshipStrength,
+                vec![f("trust", 0.0)],
+                MissingRating::Error,
+            ),
+            |e| {
+                matches!(
+                    e,
+                    Error::FactorWeightsDoNotSumToOne {
+                        score: ScoreField::RelationshipStrength,
+                        ..
+                    }
+                )
+            },
+            &["relationship strength scorecard", "sum to 0"],
+        ),
+        case(
+            "scale",
+            RatingScale::new(10.0, 1.0),
+            |e| matches!(e, Error::InvalidRatingScale { .. }),
+            &["10", "1"],
+        ),
+        case(
+            "infinite scale",
+            RatingScale::new(0.0, f64::INFINITY),
+            |e| matches!(e, Error::InvalidRatingScale { .. }),
+            &["inf"],
+        ),
+        case(
+            "missing rating",
+            card.score("ACME Ltd", |f| (f == "growth").then_some(3.0)),
+            |e| matches!(e, Error::MissingRating { account, factor } if account == "ACME Ltd" && factor == "prestige"),
+            &["ACME Ltd", "prestige"],
+        ),
+        case(
+            "off-scale rating",
+            card.score("ACME Ltd", |_| Some(11.0)),
+            |e| matches!(e, Error::RatingOutOfRange { account, factor, .. } if account == "ACME Ltd" && factor == "growth"),
+            &["ACME Ltd", "growth", "11"],
+        ),
+        case(
+            "NaN rating",
+            card.score("ACME Ltd", |_| Some(f64::NAN)),
+            |e| matches!(e, Error::RatingOutOfRange { .. }),
+            &["ACME Ltd", "NaN"],
+        ),
+    ]);
+}
+
+/// A JSON configuration: parse it unchecked, then build, to get the exact variant; loading the
+/// model directly fails with the same message.
+#[test]
+fn out_of_range_json_configurations() {
+    fn both<P, M>(json: &str) -> Result<M, Error>
+    where
+        P: serde::de::DeserializeOwned,
+        M: serde::de::DeserializeOwned + TryFrom<P, Error = Error>,
+    {
+        let params: P = serde_json::from_str(json).expect("well-formed");
+        let typed = M::try_from(params);
+        let direct = serde_json::from_str::<M>(json);
+        match (&typed, direct) {
+            (Err(e), Err(d)) => assert!(d.to_string().contains(&e.to_string()), "{d} vs {e}"),
+            (Ok(_), Ok(_)) => {}
+            _ => panic!("loading and building disagree on {json}"),
+        }
+        typed
+    }
+    use keyaccount::{Bensaou, FourS, MillmanWilson as Mw, Webster};
+    run(vec![
+        case(
+            "threshold above one",
+            both::<FourSParams, FourS>(r#"{"attractiveness_threshold": 1.5}"#),
+            |e| {
+                matches!(
+                    e,
+                    Error::ThresholdOutOfRange {
+                        axis: Axis::Attractiveness,
+                        ..
+                    }
+                )
+            },
+            &["1.5"],
+        ),
+        case(
+            "weights sum",
+            both::<BensaouParams, Bensaou>(
+                r#"{"buyer_investment": {"revenue_share": 0.2, "strategic_fit": 0.2, "relationship_strength": 0.2}}"#,
+            ),
+            |e| {
+                matches!(
+                    e,
+                    Error::WeightsDoNotSumToOne {
+                        axis: Axis::BuyerInvestment,
+                        ..
+                    }
+                )
+            },
+            &["0.6"],
+        ),
+        case(
+            "unordered thresholds",
+            both::<WebsterParams, Webster>(r#"{"thresholds": [0.9, 0.8, 0.7, 0.6, 0.5]}"#),
+            |e| matches!(e, Error::ThresholdsNotOrdered { .. }),
+            &["0.9", "0.8"],
+        ),
+        case(
+            "uncoupling drop",
+            both::<MillmanWilsonParams, Mw>(r#"{"uncoupling_drop": 0}"#),
+            |e| matches!(e, Error::InvalidUncouplingDrop { .. }),
+            &["uncoupling drop 0"],
+        ),
+    ]);
+}
+
+#[test]
+fn malformed_json_configurations() {
+    use keyaccount::{AnyModel, FourS};
+    // A model loaded directly: serde_json reports the line.
+    let cases: &[(&str, &str, usize, &str)] = &[
+        ("truncated", "{\n\"strength_threshold\": 0.", 2, "EOF"),
+        ("not an object", "[1, 2, 3]", 1, "invalid type"),
+        (
+            "string threshold",
+            "{\n\n\"strength_threshold\": \"high\"}",
+            3,
+            "\"high\"",
+        ),
+        (
+            "unknown field",
+            "{\"threshold\": 0.5}",
+            1,
+            "unknown field `threshold`",
+        ),
+        (
+            "tier of unknown class",
+            "{\"tiers\": {\"platinum\": \"key\"}}",
+            1,
+            "platinum",
+        ),
+        (
+            "unknown tier",
+            "{\"tiers\": {\"star\": \"gold\"}}",
+            1,
+            "gold",
+        ),
+    ];
+    for (name, json, line, culprit) in cases {
+        let err = serde_json::from_str::<FourS>(json).unwrap_err();
+        assert_eq!(err.line(), *line, "{name}: {err}");
+        assert!(err.to_string().contains(culprit), "{name}: {err}");
+    }
+    // Through the model tag: serde buffers the body, so only the message names the culprit.
+    let cases: &[(&str, &str, &str)] = &[
+        ("unknown model", r#"{"model": "kraljic"}"#, "kraljic"),
+        (
+            "missing tag",
+            r#"{"strength_threshold": 0.5}"#,
+            "missing field `model`",
+        ),
+        (
+            "unknown field",
+            r#"{"model": "webster", "threshold": 0.5}"#,
+            "threshold",
+        ),
+        (
+            "wrong threshold count",
+            r#"{"model": "webster", "thresholds": [0.5]}"#,
+            "length 1",
+        ),
+        (
+            "string threshold",
+            r#"{"model": "four_s", "strength_threshold": "high"}"#,
+            "\"high\"",
+        ),
+    ];
+    for (name, json, culprit) in cases {
+        let err = serde_json::from_str::<AnyModel>(json).unwrap_err();
+        assert!(err.to_string().contains(culprit), "{name}: {err}");
+    }
+}
