@@ -89,3 +89,8 @@ pub use models::webster::{Webster, WebsterClass, WebsterParams, WebsterPosition}
 pub use scorecard::{Factor, MissingRating, RatingScale, Scorecard};
 pub use scores::{RevenueShareScale, ScoreField, Scores};
 pub use tier::{Tier, TierMap};
+
+// The README's code blocks are compiled and run with the doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
