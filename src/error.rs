@@ -208,7 +208,169 @@ pub enum Error {
         high: f64,
     },
     // Portfolio errors go below.
+    /// A portfolio has no accounts.
+    #[error("the portfolio has no accounts")]
+    EmptyPortfolio,
 
+    /// An account has an empty id.
+    #[error("account named {name:?} has an empty id")]
+    EmptyAccountId {
+        /// The account's name.
+        name: String,
+    },
+
+    /// An account id appears twice in one portfolio.
+    #[error("account {account} appears twice")]
+    DuplicateAccount {
+        /// The repeated id.
+        account: String,
+    },
+
+    /// An amount (revenue, potential or target) is negative, NaN or infinite.
+    #[error("account {account}: {field} {value} is not a finite non-negative amount")]
+    InvalidAmount {
+        /// The account.
+        account: String,
+        /// Which amount.
+        field: crate::portfolio::AmountField,
+        /// The value given.
+        value: f64,
+    },
+
+    /// An account's potential (its total spend in the category) is below the revenue it
+    /// brings, which cannot be.
+    #[error("account {account}: potential {potential} is below revenue {revenue}")]
+    PotentialBelowRevenue {
+        /// The account.
+        account: String,
+        /// The potential given.
+        potential: f64,
+        /// The revenue given.
+        revenue: f64,
+    },
+
+    /// The portfolio's total revenue is zero, so no account has a share of it.
+    #[error("the portfolio's total revenue is zero")]
+    ZeroTotalRevenue,
+
+    /// An account names a parent that is not in the portfolio.
+    #[error("account {account} names unknown parent {parent}")]
+    UnknownParent {
+        /// The account.
+        account: String,
+        /// The parent id it names.
+        parent: String,
+    },
+
+    /// Parent links form a cycle.
+    #[error("account {account} is its own ancestor: {}", cycle.join(" -> "))]
+    ParentCycle {
+        /// The first account found on the cycle.
+        account: String,
+        /// The ids along the cycle, starting and ending with `account`.
+        cycle: Vec<String>,
+    },
+
+    /// ABC cut points are not `0 < a < b <= 1`.
+    #[error("abc cut points a = {a}, b = {b} are invalid: need 0 < a < b <= 1")]
+    InvalidAbcCuts {
+        /// The cumulative revenue share that ends class A.
+        a: f64,
+        /// The cumulative revenue share that ends class B.
+        b: f64,
+    },
+
+    /// A target range for the number of key accounts is empty.
+    #[error("key-account range {min} to {max} is invalid: need min <= max")]
+    InvalidKeyRange {
+        /// The smallest number wanted.
+        min: usize,
+        /// The largest number wanted.
+        max: usize,
+    },
+
+    /// A scorecard for one score was given where another score's scorecard was expected.
+    #[error("expected a {expected} scorecard, got a {found} scorecard")]
+    WrongScorecard {
+        /// The score the scorecard should build.
+        expected: ScoreField,
+        /// The score it builds.
+        found: ScoreField,
+    },
+
+    /// Two classifications that must cover the same accounts do not.
+    #[error("account {account} is in one classification but not the other")]
+    AccountSetsDiffer {
+        /// An account found in only one of them.
+        account: String,
+    },
+
+    /// Two classifications that must come from the same model do not.
+    #[error("classifications come from different models: {first} and {second}")]
+    ModelsDiffer {
+        /// The first model.
+        first: crate::any::ModelKind,
+        /// The second model.
+        second: crate::any::ModelKind,
+    },
+
+    /// A consensus was asked of no classifications.
+    #[error("no classifications to combine")]
+    NoClassifications,
+
+    /// A CSV file lacks a required column.
+    #[error("csv: missing column {column}")]
+    CsvMissingColumn {
+        /// The column's name.
+        column: String,
+    },
+
+    /// A CSV file has a column the reader does not know (often a typo).
+    #[error("csv: unknown column {column}")]
+    CsvUnknownColumn {
+        /// The column's name.
+        column: String,
+    },
+
+    /// A CSV file names a column twice.
+    #[error("csv: column {column} appears twice")]
+    CsvDuplicateColumn {
+        /// The column's name.
+        column: String,
+    },
+
+    /// A CSV cell holds a value that cannot be read.
+    #[error("csv line {line}, column {column}: {value:?} {reason}")]
+    CsvInvalidValue {
+        /// The line (1-based; the header is line 1).
+        line: u64,
+        /// The column's name.
+        column: String,
+        /// The cell's text.
+        value: String,
+        /// What the cell must hold.
+        reason: &'static str,
+    },
+
+    /// A CSV line cannot be parsed (wrong number of fields, bad quoting, invalid UTF-8) or the
+    /// file cannot be read.
+    #[error("csv line {line}: {message}")]
+    CsvMalformed {
+        /// The line (1-based; the header is line 1; 0 if the file could not be read at all).
+        line: u64,
+        /// What the CSV parser reported.
+        message: String,
+    },
+
+    /// A CSV row was read but the account it describes is invalid.
+    #[error("csv line {line}: {source}")]
+    CsvRecord {
+        /// The line (1-based; the header is line 1).
+        line: u64,
+        /// What is wrong with the account.
+        #[source]
+        source: Box<Error>,
+    },
     // Batch errors go below.
 }
 

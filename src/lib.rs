@@ -71,6 +71,7 @@ pub mod axis;
 pub mod classifier;
 pub mod error;
 pub mod models;
+pub mod portfolio;
 pub mod scorecard;
 pub mod scores;
 pub mod tier;

@@ -1,0 +1,597 @@
+//! From account records to scores, and from scores to tiers with any model.
+
+use serde::{Deserialize, Serialize};
+
+use crate::any::{AnyAssessment, AnyModel, ModelKind};
+use crate::classifier::{Classifier, CutPoint};
+use crate::error::{Error, Result};
+use crate::portfolio::record::{AccountRecord, Portfolio};
+use crate::portfolio::rollup::RolledUp;
+use crate::portfolio::share::ShareMethod;
+use crate::scorecard::Scorecard;
+use crate::scores::{ScoreField, Scores};
+use crate::tier::Tier;
+
+/// How a portfolio's records become [`Scores`]: the revenue-share method and the two
+/// scorecards.
+///
+/// Deserialization checks it like [`ScoringConfig::new`]; a missing `share` takes its default
+/// ([`ShareMethod::default`]).
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::portfolio::{ScoringConfig, ShareMethod};
+/// use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+///
+/// let fit = Scorecard::new(
+///     ScoreField::StrategicFit,
+///     vec![Factor::new("growth", 1.0, RatingScale::default())],
+///     MissingRating::Error,
+/// )?;
+/// let strength = Scorecard::new(
+///     ScoreField::RelationshipStrength,
+///     vec![Factor::new("trust", 1.0, RatingScale::default())],
+///     MissingRating::Neutral,
+/// )?;
+/// let config = ScoringConfig::new(ShareMethod::PercentileRank, fit.clone(), strength.clone())?;
+/// assert_eq!(config.share(), ShareMethod::PercentileRank);
+///
+/// // The scorecards must be for the right scores.
+/// assert!(ScoringConfig::new(ShareMethod::default(), strength, fit).is_err());
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawConfig", into = "RawConfig")]
+pub struct ScoringConfig {
+    share: ShareMethod,
+    strategic_fit: Scorecard,
+    relationship_strength: Scorecard,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    share: ShareMethod,
+    strategic_fit: Scorecard,
+    relationship_strength: Scorecard,
+}
+
+impl TryFrom<RawConfig> for ScoringConfig {
+    type Error = Error;
+
+    fn try_from(raw: RawConfig) -> Result<Self> {
+        ScoringConfig::new(raw.share, raw.strategic_fit, raw.relationship_strength)
+    }
+}
+
+impl From<ScoringConfig> for RawConfig {
+    fn from(c: ScoringConfig) -> Self {
+        RawConfig {
+            share: c.share,
+            strategic_fit: c.strategic_fit,
+            relationship_strength: c.relationship_strength,
+        }
+    }
+}
+
+impl ScoringConfig {
+    /// A checked configuration.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongScorecard`] if `strategic_fit` does not build the strategic fit score or
+    /// `relationship_strength` the relationship strength score.
+    ///
+    /// # Examples
+    ///
+    /// See [`ScoringConfig`].
+    pub fn new(
+        share: ShareMethod,
+        strategic_fit: Scorecard,
+        relationship_strength: Scorecard,
+    ) -> Result<Self> {
+        for (expected, card) in [
+            (ScoreField::StrategicFit, &strategic_fit),
+            (ScoreField::RelationshipStrength, &relationship_strength),
+        ] {
+            if card.score_field() != expected {
+                return Err(Error::WrongScorecard {
+                    expected,
+                    found: card.score_field(),
+                });
+            }
+        }
+        Ok(ScoringConfig {
+            share,
+            strategic_fit,
+            relationship_strength,
+        })
+    }
+
+    /// The revenue-share method.
+    ///
+    /// # Examples
+    ///
+    /// See [`ScoringConfig`].
+    #[must_use]
+    pub const fn share(&self) -> ShareMethod {
+        self.share
+    }
+
+    /// The strategic fit scorecard.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Error);
+    /// let config = ScoringConfig::new(
+    ///     ShareMethod::default(),
+    ///     card(ScoreField::StrategicFit, "growth")?,
+    ///     card(ScoreField::RelationshipStrength, "trust")?,
+    /// )?;
+    /// assert_eq!(config.strategic_fit().factors()[0].name, "growth");
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn strategic_fit(&self) -> &Scorecard {
+        &self.strategic_fit
+    }
+
+    /// The relationship strength scorecard.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Error);
+    /// let config = ScoringConfig::new(
+    ///     ShareMethod::default(),
+    ///     card(ScoreField::StrategicFit, "growth")?,
+    ///     card(ScoreField::RelationshipStrength, "trust")?,
+    /// )?;
+    /// assert_eq!(config.relationship_strength().factors()[0].name, "trust");
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn relationship_strength(&self) -> &Scorecard {
+        &self.relationship_strength
+    }
+
+    /// The configuration with another revenue-share method.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Error);
+    /// let config = ScoringConfig::new(
+    ///     ShareMethod::default(),
+    ///     card(ScoreField::StrategicFit, "growth")?,
+    ///     card(ScoreField::RelationshipStrength, "trust")?,
+    /// )?
+    /// .with_share(ShareMethod::PercentileRank);
+    /// assert_eq!(config.share(), ShareMethod::PercentileRank);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_share(mut self, share: ShareMethod) -> Self {
+        self.share = share;
+        self
+    }
+
+    /// Checks that every rating an account gives for a scorecard's factor is on that factor's
+    /// scale. Missing ratings are not checked here: the scorecard's rule for them applies when
+    /// scoring.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RatingOutOfRange`] naming the first account and factor whose rating is NaN or
+    /// off its scale.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Error, Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Error);
+    /// let config = ScoringConfig::new(
+    ///     ShareMethod::default(),
+    ///     card(ScoreField::StrategicFit, "growth")?,
+    ///     card(ScoreField::RelationshipStrength, "trust")?,
+    /// )?;
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0).with_fit_rating("growth", 11.0)])?;
+    /// assert!(matches!(config.check_ratings(&p), Err(Error::RatingOutOfRange { .. })));
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn check_ratings(&self, portfolio: &Portfolio) -> Result<()> {
+        for r in portfolio.accounts() {
+            for (card, ratings) in [
+                (&self.strategic_fit, &r.strategic_fit),
+                (&self.relationship_strength, &r.relationship_strength),
+            ] {
+                for f in card.factors() {
+                    if let Some(&value) = ratings.get(&f.name) {
+                        if f.scale.normalize(value).is_none() {
+                            return Err(Error::RatingOutOfRange {
+                                account: r.id.clone(),
+                                factor: f.name.clone(),
+                                value,
+                                low: f.scale.low(),
+                                high: f.scale.high(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One account with its scores.
+///
+/// # Examples
+///
+/// See [`ScoredPortfolio`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoredAccount {
+    /// The account's id.
+    pub id: String,
+    /// The account's name.
+    pub name: String,
+    /// Its revenue.
+    pub revenue: f64,
+    /// Its fraction of total revenue.
+    pub share: f64,
+    /// Its rank by revenue (1 for the largest; ties by id ascending).
+    pub rank: usize,
+    /// Its potential, if known.
+    pub potential: Option<f64>,
+    /// Its revenue target, if known.
+    pub target: Option<f64>,
+    /// The three scores.
+    pub scores: Scores,
+}
+
+/// A portfolio turned into scores, one entry per account, ranked by revenue descending, then
+/// id ascending.
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+///
+/// let card = |s, f: &str| {
+///     Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Error)
+/// };
+/// let config = ScoringConfig::new(
+///     ShareMethod::PercentileRank,
+///     card(ScoreField::StrategicFit, "growth")?,
+///     card(ScoreField::RelationshipStrength, "trust")?,
+/// )?;
+/// let p = Portfolio::new(vec![
+///     AccountRecord::new("B", "Beta", 10.0).with_fit_rating("growth", 1.0).with_strength_rating("trust", 10.0),
+///     AccountRecord::new("A", "Alpha", 90.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 1.0),
+/// ])?;
+/// let scored = p.score(&config)?;
+/// assert_eq!(scored.accounts()[0].id, "A");
+/// assert_eq!(scored.accounts()[0].scores.to_array(), [1.0, 1.0, 0.0]);
+/// assert_eq!(scored.accounts()[1].scores.to_array(), [0.0, 0.0, 1.0]);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoredPortfolio {
+    share: ShareMethod,
+    accounts: Vec<ScoredAccount>,
+}
+
+impl Portfolio {
+    /// Scores every account with `config` (no roll-up: see [`RolledUp::score`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RatingOutOfRange`] for a rating off its scale; [`Error::MissingRating`] for a
+    /// missing rating the scorecard does not allow; [`Error::ZeroTotalRevenue`].
+    ///
+    /// # Examples
+    ///
+    /// See [`ScoredPortfolio`].
+    pub fn score(&self, config: &ScoringConfig) -> Result<ScoredPortfolio> {
+        config.check_ratings(self)?;
+        let shares = config.share.shares(self)?;
+        let mut accounts = Vec::with_capacity(shares.len());
+        for s in shares {
+            let r: &AccountRecord = self.get(&s.id).ok_or_else(|| Error::AccountSetsDiffer {
+                account: s.id.clone(),
+            })?;
+            let fit = config
+                .strategic_fit
+                .score(&r.id, |f| r.strategic_fit.get(f).copied())?;
+            let strength = config
+                .relationship_strength
+                .score(&r.id, |f| r.relationship_strength.get(f).copied())?;
+            accounts.push(ScoredAccount {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                revenue: r.revenue,
+                share: s.share,
+                rank: s.rank,
+                potential: r.potential,
+                target: r.target,
+                scores: Scores::new(s.score, fit, strength)?,
+            });
+        }
+        Ok(ScoredPortfolio {
+            share: config.share,
+            accounts,
+        })
+    }
+}
+
+impl RolledUp {
+    /// Scores the groups with `config`. Ratings are first checked on the accounts as given, so
+    /// that an error names the location or subsidiary whose rating is off its scale.
+    ///
+    /// # Errors
+    ///
+    /// As [`Portfolio::score`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    ///
+    /// let card = |s, f: &str| {
+    ///     Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral)
+    /// };
+    /// let config = ScoringConfig::new(
+    ///     ShareMethod::PercentileRank,
+    ///     card(ScoreField::StrategicFit, "growth")?,
+    ///     card(ScoreField::RelationshipStrength, "trust")?,
+    /// )?;
+    /// let p = Portfolio::new(vec![
+    ///     AccountRecord::new("G", "Group", 10.0),
+    ///     AccountRecord::new("L", "Location", 10.0).with_parent("G"),
+    ///     AccountRecord::new("X", "Other", 15.0),
+    /// ])?;
+    /// let scored = p.roll_up()?.score(&config)?;
+    /// assert_eq!(scored.accounts()[0].id, "G");
+    /// assert_eq!(scored.accounts()[0].revenue, 20.0);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    pub fn score(&self, config: &ScoringConfig) -> Result<ScoredPortfolio> {
+        config.check_ratings(self.source())?;
+        self.portfolio().score(config)
+    }
+}
+
+impl ScoredPortfolio {
+    /// The scored accounts, ranked by revenue descending, then id ascending.
+    ///
+    /// # Examples
+    ///
+    /// See [`ScoredPortfolio`].
+    #[must_use]
+    pub fn accounts(&self) -> &[ScoredAccount] {
+        &self.accounts
+    }
+
+    /// The revenue-share method that made the revenue-share scores.
+    ///
+    /// # Examples
+    ///
+    /// See [`ScoredPortfolio`].
+    #[must_use]
+    pub const fn share_method(&self) -> ShareMethod {
+        self.share
+    }
+
+    /// The scored account with id `id`.
+    ///
+    /// # Examples
+    ///
+    /// See [`ScoredPortfolio`].
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&ScoredAccount> {
+        self.accounts.iter().find(|a| a.id == id)
+    }
+
+    /// Classifies every account with `model` (any model, or an [`AnyModel`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Error);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use keyaccount::{FourS, Tier};
+    ///
+    /// let p = Portfolio::new(vec![
+    ///     AccountRecord::new("A", "Alpha", 90.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 9.0),
+    ///     AccountRecord::new("B", "Beta", 10.0).with_fit_rating("growth", 2.0).with_strength_rating("trust", 2.0),
+    /// ])?;
+    /// let c = p.score(&config)?.classify(FourS::default());
+    /// assert_eq!(c.tier_of("A"), Some(Tier::Key));
+    /// assert_eq!(c.tier_of("B"), Some(Tier::Transactional));
+    /// assert_eq!(c.count(Tier::Key), 1);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn classify(&self, model: impl Into<AnyModel>) -> Classification {
+        let model = model.into();
+        let accounts = self
+            .accounts
+            .iter()
+            .map(|a| ClassifiedAccount {
+                assessment: model.classify(&a.scores),
+                account: a.clone(),
+            })
+            .collect();
+        Classification {
+            cut_points: model.cut_points(),
+            model,
+            accounts,
+        }
+    }
+
+    /// Classifies every account with each of the four models at their defaults, in the order
+    /// of [`ModelKind::ALL`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Error);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// let p = Portfolio::new(vec![
+    ///     AccountRecord::new("A", "Alpha", 1.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 10.0),
+    /// ])?;
+    /// let all = p.score(&config)?.classify_all();
+    /// assert_eq!(all.len(), 4);
+    /// assert!(all.iter().all(|c| c.tier_of("A") == Some(keyaccount::Tier::Key)));
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn classify_all(&self) -> Vec<Classification> {
+        AnyModel::all()
+            .into_iter()
+            .map(|m| self.classify(m))
+            .collect()
+    }
+}
+
+/// One account with its scores and its assessment by one model.
+///
+/// # Examples
+///
+/// See [`Classification`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClassifiedAccount {
+    /// The account and its scores.
+    pub account: ScoredAccount,
+    /// The model's assessment: native class, tier, position, margin.
+    pub assessment: AnyAssessment,
+}
+
+/// A whole portfolio classified by one model, with the model and the thresholds it applied.
+/// Accounts keep the order of the [`ScoredPortfolio`] (revenue descending, then id ascending).
+///
+/// # Examples
+///
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Error);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use keyaccount::{FourS, ModelKind};
+///
+/// let p = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 1.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 10.0),
+/// ])?;
+/// let c = p.score(&config)?.classify(FourS::default());
+/// assert_eq!(c.model().kind(), ModelKind::FourS);
+/// assert_eq!(c.cut_points().len(), 2);
+/// assert_eq!(c.accounts()[0].account.id, "A");
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Classification {
+    model: AnyModel,
+    cut_points: Vec<CutPoint>,
+    accounts: Vec<ClassifiedAccount>,
+}
+
+impl Classification {
+    /// The model, with its settings.
+    ///
+    /// # Examples
+    ///
+    /// See [`Classification`].
+    #[must_use]
+    pub fn model(&self) -> &AnyModel {
+        &self.model
+    }
+
+    /// Which model.
+    ///
+    /// # Examples
+    ///
+    /// See [`Classification`].
+    #[must_use]
+    pub fn kind(&self) -> ModelKind {
+        self.model.kind()
+    }
+
+    /// The thresholds the model applied.
+    ///
+    /// # Examples
+    ///
+    /// See [`Classification`].
+    #[must_use]
+    pub fn cut_points(&self) -> &[CutPoint] {
+        &self.cut_points
+    }
+
+    /// The classified accounts.
+    ///
+    /// # Examples
+    ///
+    /// See [`Classification`].
+    #[must_use]
+    pub fn accounts(&self) -> &[ClassifiedAccount] {
+        &self.accounts
+    }
+
+    /// The classified account with id `id`.
+    ///
+    /// # Examples
+    ///
+    /// See [`ScoredPortfolio::classify`].
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&ClassifiedAccount> {
+        self.accounts.iter().find(|a| a.account.id == id)
+    }
+
+    /// The tier of account `id`.
+    ///
+    /// # Examples
+    ///
+    /// See [`ScoredPortfolio::classify`].
+    #[must_use]
+    pub fn tier_of(&self, id: &str) -> Option<Tier> {
+        self.get(id).map(|a| a.assessment.tier)
+    }
+
+    /// How many accounts are in `tier`.
+    ///
+    /// # Examples
+    ///
+    /// See [`ScoredPortfolio::classify`].
+    #[must_use]
+    pub fn count(&self, tier: Tier) -> usize {
+        self.accounts
+            .iter()
+            .filter(|a| a.assessment.tier == tier)
+            .count()
+    }
+
+    /// The portfolio's total revenue.
+    ///
+    /// # Examples
+    ///
+    /// See [`ScoredPortfolio::classify`].
+    #[must_use]
+    pub fn total_revenue(&self) -> f64 {
+        self.accounts.iter().map(|a| a.account.revenue).sum()
+    }
+}

@@ -1,0 +1,298 @@
+//! Comparing models on one portfolio: cross-table, agreement, Cohen's kappa, consensus.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::any::ModelKind;
+use crate::error::{Error, Result};
+use crate::portfolio::classify::Classification;
+use crate::tier::Tier;
+
+/// Position of a tier in [`Tier::ALL`] (Key first).
+pub(crate) fn tier_index(t: Tier) -> usize {
+    usize::from(t.number() - 1)
+}
+
+/// Checks that two classifications cover the same accounts.
+pub(crate) fn same_accounts(a: &Classification, b: &Classification) -> Result<()> {
+    let ids_a: BTreeSet<&str> = a.accounts().iter().map(|x| x.account.id.as_str()).collect();
+    let ids_b: BTreeSet<&str> = b.accounts().iter().map(|x| x.account.id.as_str()).collect();
+    if let Some(id) = ids_a.symmetric_difference(&ids_b).next() {
+        return Err(Error::AccountSetsDiffer {
+            account: (*id).to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Two models compared on the same portfolio.
+///
+/// `table[i][j]` counts the accounts the first model puts in tier `Tier::ALL[i]` and the second
+/// in `Tier::ALL[j]` (Key first). `agreement` is the share of accounts on the diagonal, `kappa`
+/// Cohen's kappa, `(agreement - expected) / (1 - expected)` where `expected` is the agreement
+/// expected by chance from the two models' tier counts. When `expected` is 1 (both models put
+/// every account in the same single tier), agreement is perfect and kappa is reported as 1.
+///
+/// # Examples
+///
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Error);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use keyaccount::portfolio::Comparison;
+/// use keyaccount::{FourS, Webster};
+///
+/// let p = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 9.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 10.0),
+///     AccountRecord::new("B", "Beta", 1.0).with_fit_rating("growth", 1.0).with_strength_rating("trust", 1.0),
+/// ])?;
+/// let scored = p.score(&config)?;
+/// let four_s = scored.classify(FourS::default());
+/// let same = Comparison::new(&four_s, &four_s)?;
+/// assert_eq!(same.kappa, 1.0);
+/// assert_eq!(same.agreement, 1.0);
+/// let other = Comparison::new(&four_s, &scored.classify(Webster::default()))?;
+/// assert_eq!(other.accounts, 2);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
+///
+/// # References
+///
+/// - Cohen, J. (1960). A coefficient of agreement for nominal scales. *Educational and
+///   Psychological Measurement*, 20(1), 37-46.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// The first model (rows).
+    pub first: ModelKind,
+    /// The second model (columns).
+    pub second: ModelKind,
+    /// Accounts by the first model's tier (row) and the second's (column), Key first.
+    pub table: [[usize; 4]; 4],
+    /// Number of accounts compared.
+    pub accounts: usize,
+    /// Share of accounts given the same tier, in [0, 1].
+    pub agreement: f64,
+    /// Agreement expected by chance, in [0, 1].
+    pub expected_agreement: f64,
+    /// Cohen's kappa, in [-1, 1].
+    pub kappa: f64,
+}
+
+impl Comparison {
+    /// Compares two classifications of the same accounts.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::AccountSetsDiffer`] naming an account found in only one of them.
+    ///
+    /// # Examples
+    ///
+    /// See [`Comparison`].
+    pub fn new(first: &Classification, second: &Classification) -> Result<Self> {
+        same_accounts(first, second)?;
+        let mut table = [[0usize; 4]; 4];
+        for a in first.accounts() {
+            if let Some(t) = second.tier_of(&a.account.id) {
+                table[tier_index(a.assessment.tier)][tier_index(t)] += 1;
+            }
+        }
+        let n = first.accounts().len();
+        let nf = n.max(1) as f64;
+        let observed = (0..4).map(|i| table[i][i]).sum::<usize>() as f64 / nf;
+        let expected: f64 = (0..4)
+            .map(|i| {
+                let row: usize = table[i].iter().sum();
+                let col: usize = table.iter().map(|r| r[i]).sum();
+                (row as f64 / nf) * (col as f64 / nf)
+            })
+            .sum();
+        let kappa = if (1.0 - expected).abs() < 1e-12 {
+            1.0
+        } else {
+            ((observed - expected) / (1.0 - expected)).clamp(-1.0, 1.0)
+        };
+        Ok(Comparison {
+            first: first.kind(),
+            second: second.kind(),
+            table,
+            accounts: n,
+            agreement: observed,
+            expected_agreement: expected,
+            kappa,
+        })
+    }
+}
+
+impl fmt::Display for Comparison {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{} (rows) vs {} (columns)", self.first, self.second)?;
+        write!(f, "{:<15}", "")?;
+        for t in Tier::ALL {
+            write!(f, "{:>14}", t.label())?;
+        }
+        writeln!(f)?;
+        for (i, t) in Tier::ALL.iter().enumerate() {
+            write!(f, "{:<15}", t.label())?;
+            for n in self.table[i] {
+                write!(f, "{n:>14}")?;
+            }
+            writeln!(f)?;
+        }
+        write!(
+            f,
+            "agreement {:.1}% of {} accounts, Cohen's kappa {:.3}",
+            100.0 * self.agreement,
+            self.accounts,
+            self.kappa
+        )
+    }
+}
+
+/// How the tiers several models give one account become one consensus tier.
+///
+/// | rule | consensus tier |
+/// | --- | --- |
+/// | `Plurality` (default) | the tier most models give; a tie goes to the lowest of the tied tiers |
+/// | `LowerMedian` | the median tier, the lower of the two middle ones for an even number of models |
+///
+/// Both lean to the lower tier when models disagree evenly, since a Key account costs a
+/// dedicated team.
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::portfolio::ConsensusRule;
+/// use keyaccount::Tier::*;
+///
+/// assert_eq!(ConsensusRule::Plurality.apply(&[Key, Key, Development, Transactional]), Some(Key));
+/// assert_eq!(ConsensusRule::Plurality.apply(&[Key, Key, Development, Development]), Some(Development));
+/// assert_eq!(ConsensusRule::LowerMedian.apply(&[Key, Key, Development, Transactional]), Some(Development));
+/// assert_eq!(ConsensusRule::Plurality.apply(&[]), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsensusRule {
+    /// The most frequent tier; ties to the lowest tied tier.
+    #[default]
+    Plurality,
+    /// The lower median tier.
+    LowerMedian,
+}
+
+impl ConsensusRule {
+    /// The consensus of `tiers`, or `None` if there are none.
+    ///
+    /// # Examples
+    ///
+    /// See [`ConsensusRule`].
+    #[must_use]
+    pub fn apply(self, tiers: &[Tier]) -> Option<Tier> {
+        if tiers.is_empty() {
+            return None;
+        }
+        match self {
+            ConsensusRule::Plurality => {
+                let mut counts = [0usize; 4];
+                for &t in tiers {
+                    counts[tier_index(t)] += 1;
+                }
+                // Scan from the lowest tier so that a tie keeps the lowest.
+                let mut best: Option<(usize, Tier)> = None;
+                for t in Tier::ALL.iter().rev() {
+                    let c = counts[tier_index(*t)];
+                    if best.map_or(true, |(bc, _)| c > bc) {
+                        best = Some((c, *t));
+                    }
+                }
+                best.map(|(_, t)| t)
+            }
+            ConsensusRule::LowerMedian => {
+                let mut sorted = tiers.to_vec();
+                sorted.sort();
+                sorted.get((sorted.len() - 1) / 2).copied()
+            }
+        }
+    }
+}
+
+/// The consensus tier of one account.
+///
+/// # Examples
+///
+/// See [`consensus`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConsensusTier {
+    /// The account.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its revenue.
+    pub revenue: f64,
+    /// The consensus tier.
+    pub tier: Tier,
+    /// Each model's tier, in the order the classifications were given.
+    pub votes: Vec<(ModelKind, Tier)>,
+    /// How many models gave the consensus tier.
+    pub agreeing: usize,
+}
+
+/// The consensus tier of every account over several classifications of the same accounts,
+/// in the order of the first classification.
+///
+/// # Errors
+///
+/// [`Error::NoClassifications`] for an empty list; [`Error::AccountSetsDiffer`] if the
+/// classifications do not cover the same accounts.
+///
+/// # Examples
+///
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Error);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use keyaccount::portfolio::{consensus, ConsensusRule};
+/// use keyaccount::Tier;
+///
+/// let p = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 9.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 10.0),
+/// ])?;
+/// let all = p.score(&config)?.classify_all();
+/// let c = consensus(&all, ConsensusRule::Plurality)?;
+/// assert_eq!(c[0].tier, Tier::Key);
+/// assert_eq!(c[0].agreeing, 4);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
+pub fn consensus(
+    classifications: &[Classification],
+    rule: ConsensusRule,
+) -> Result<Vec<ConsensusTier>> {
+    let Some(first) = classifications.first() else {
+        return Err(Error::NoClassifications);
+    };
+    for c in classifications {
+        same_accounts(first, c)?;
+    }
+    let mut out = Vec::with_capacity(first.accounts().len());
+    for a in first.accounts() {
+        let id = &a.account.id;
+        let votes: Vec<(ModelKind, Tier)> = classifications
+            .iter()
+            .filter_map(|c| c.tier_of(id).map(|t| (c.kind(), t)))
+            .collect();
+        let tiers: Vec<Tier> = votes.iter().map(|v| v.1).collect();
+        let tier = rule.apply(&tiers).unwrap_or(a.assessment.tier);
+        out.push(ConsensusTier {
+            id: id.clone(),
+            name: a.account.name.clone(),
+            revenue: a.account.revenue,
+            tier,
+            agreeing: tiers.iter().filter(|t| **t == tier).count(),
+            votes,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,341 @@
+//! Revenue-share scores across a portfolio, and the Pareto / ABC classes.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::portfolio::record::Portfolio;
+use crate::scores::RevenueShareScale;
+
+/// The cut points of the Pareto / ABC analysis, as cumulative shares of revenue.
+///
+/// Accounts are ranked by revenue; class A holds the largest accounts that make up the first
+/// `a` of revenue, B the next ones up to `b`, C the rest. The default is the classic 80 / 15 / 5
+/// split: `a = 0.8`, `b = 0.95`.
+///
+/// The rule at a boundary: an account is in A when the revenue of all larger accounts is
+/// below `a` (so the account that crosses 80% is still an A account, and the largest account is
+/// always A), in B when it is below `b`, otherwise in C. Accounts with equal revenue share the
+/// cumulative share of the larger accounts, so ties always get the same class. Zero-revenue
+/// accounts are C.
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::portfolio::{AbcClass, AbcCuts};
+///
+/// let cuts = AbcCuts::default();
+/// assert_eq!((cuts.a(), cuts.b()), (0.8, 0.95));
+/// assert_eq!(cuts.class(0.5), AbcClass::A);
+/// assert_eq!(cuts.class(0.8), AbcClass::B);
+/// assert!(AbcCuts::new(0.9, 0.8).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawCuts", into = "RawCuts")]
+pub struct AbcCuts {
+    a: f64,
+    b: f64,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCuts {
+    a: f64,
+    b: f64,
+}
+
+impl TryFrom<RawCuts> for AbcCuts {
+    type Error = Error;
+
+    fn try_from(raw: RawCuts) -> Result<Self> {
+        AbcCuts::new(raw.a, raw.b)
+    }
+}
+
+impl From<AbcCuts> for RawCuts {
+    fn from(c: AbcCuts) -> Self {
+        RawCuts { a: c.a, b: c.b }
+    }
+}
+
+impl Default for AbcCuts {
+    fn default() -> Self {
+        AbcCuts { a: 0.8, b: 0.95 }
+    }
+}
+
+impl AbcCuts {
+    /// Checked cut points.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidAbcCuts`] unless `0 < a < b <= 1`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(keyaccount::portfolio::AbcCuts::new(0.7, 0.9).is_ok());
+    /// assert!(keyaccount::portfolio::AbcCuts::new(0.0, 0.9).is_err());
+    /// ```
+    pub fn new(a: f64, b: f64) -> Result<Self> {
+        if a > 0.0 && a < b && b <= 1.0 {
+            Ok(AbcCuts { a, b })
+        } else {
+            Err(Error::InvalidAbcCuts { a, b })
+        }
+    }
+
+    /// The cumulative share that ends class A.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(keyaccount::portfolio::AbcCuts::default().a(), 0.8);
+    /// ```
+    #[must_use]
+    pub const fn a(&self) -> f64 {
+        self.a
+    }
+
+    /// The cumulative share that ends class B.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(keyaccount::portfolio::AbcCuts::default().b(), 0.95);
+    /// ```
+    #[must_use]
+    pub const fn b(&self) -> f64 {
+        self.b
+    }
+
+    /// The class of an account whose larger accounts hold `cumulative_before` of revenue.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::{AbcClass, AbcCuts};
+    ///
+    /// assert_eq!(AbcCuts::default().class(0.94), AbcClass::B);
+    /// assert_eq!(AbcCuts::default().class(0.95), AbcClass::C);
+    /// ```
+    #[must_use]
+    pub fn class(&self, cumulative_before: f64) -> AbcClass {
+        if cumulative_before < self.a {
+            AbcClass::A
+        } else if cumulative_before < self.b {
+            AbcClass::B
+        } else {
+            AbcClass::C
+        }
+    }
+
+    /// The Pareto position score of an account whose larger accounts hold `cumulative_before`
+    /// of revenue: piecewise linear, from 1 down to 2/3 across class A, 2/3 to 1/3 across B and
+    /// 1/3 to 0 across C, so that every A account scores above every B account.
+    fn score(&self, cumulative_before: f64) -> f64 {
+        let c = cumulative_before.clamp(0.0, 1.0);
+        let third = 1.0 / 3.0;
+        let v = if c < self.a {
+            1.0 - third * c / self.a
+        } else if c < self.b {
+            2.0 * third - third * (c - self.a) / (self.b - self.a)
+        } else if self.b < 1.0 {
+            third - third * (c - self.b) / (1.0 - self.b)
+        } else {
+            0.0
+        };
+        v.clamp(0.0, 1.0)
+    }
+}
+
+/// A class of the Pareto / ABC analysis.
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::portfolio::AbcClass;
+///
+/// assert_eq!(AbcClass::A.to_string(), "A");
+/// assert_eq!(AbcClass::ALL.len(), 3);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum AbcClass {
+    /// The largest accounts, making the first 80% of revenue by default.
+    A,
+    /// The next accounts, up to 95% by default.
+    B,
+    /// The rest.
+    C,
+}
+
+impl AbcClass {
+    /// The three classes, A first.
+    pub const ALL: [AbcClass; 3] = [AbcClass::A, AbcClass::B, AbcClass::C];
+}
+
+impl fmt::Display for AbcClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AbcClass::A => "A",
+            AbcClass::B => "B",
+            AbcClass::C => "C",
+        })
+    }
+}
+
+/// How revenues become revenue-share scores across a portfolio.
+///
+/// | method | score of an account | zero revenue |
+/// | --- | --- | --- |
+/// | `Reference(scale)` (default, with the default logarithmic scale) | `scale.score(revenue / total)` | 0 |
+/// | `PercentileRank` | mid-rank: `(accounts with less revenue + (accounts with equal revenue - 1) / 2) / (n - 1)`; 1 for a single account | 0 |
+/// | `Pareto(cuts)` | piecewise linear in the revenue share of the larger accounts: 1 to 2/3 across class A, 2/3 to 1/3 across B, 1/3 to 0 across C | 0 |
+///
+/// Every method gives equal revenues equal scores, so the order of the records never matters.
+///
+/// # Examples
+///
+/// ```
+/// use approx::assert_relative_eq;
+/// use keyaccount::portfolio::{AccountRecord, Portfolio, ShareMethod};
+///
+/// let p = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 60.0),
+///     AccountRecord::new("B", "Beta", 30.0),
+///     AccountRecord::new("C", "Gamma", 10.0),
+/// ])?;
+/// let shares = ShareMethod::PercentileRank.shares(&p)?;
+/// assert_eq!(shares[0].id, "A");
+/// assert_relative_eq!(shares[0].score, 1.0);
+/// assert_relative_eq!(shares[1].score, 0.5);
+/// assert_relative_eq!(shares[2].share, 0.1);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "method", content = "parameters", rename_all = "snake_case")]
+pub enum ShareMethod {
+    /// The share of total revenue on a saturating scale relative to a reference share.
+    Reference(RevenueShareScale),
+    /// The account's percentile rank by revenue in the portfolio.
+    PercentileRank,
+    /// The account's Pareto / ABC position.
+    Pareto(AbcCuts),
+}
+
+impl Default for ShareMethod {
+    fn default() -> Self {
+        ShareMethod::Reference(RevenueShareScale::default())
+    }
+}
+
+/// The revenue share and score of one account.
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::portfolio::{AccountRecord, Portfolio, ShareMethod};
+///
+/// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 5.0)])?;
+/// let s = &ShareMethod::default().shares(&p)?[0];
+/// assert_eq!((s.rank, s.share, s.cumulative_before), (1, 1.0, 0.0));
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RevenueShare {
+    /// The account.
+    pub id: String,
+    /// Its revenue.
+    pub revenue: f64,
+    /// Its fraction of total revenue.
+    pub share: f64,
+    /// The fraction of total revenue held by accounts with strictly more revenue.
+    pub cumulative_before: f64,
+    /// Its rank by revenue, 1 for the largest (revenue descending, then id ascending).
+    pub rank: usize,
+    /// The revenue-share score in [0, 1].
+    pub score: f64,
+}
+
+/// Orders accounts by revenue descending, then id ascending: the crate's tie-breaking rule.
+pub(crate) fn by_revenue_then_id(a: (&str, f64), b: (&str, f64)) -> Ordering {
+    b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0))
+}
+
+impl ShareMethod {
+    /// The revenue share and score of every account, ranked by revenue descending, then id
+    /// ascending.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ZeroTotalRevenue`] if every account has zero revenue. (Empty portfolios,
+    /// negative revenues and duplicate ids cannot reach here: [`Portfolio::new`] rejects them.)
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::{portfolio::{AccountRecord, Portfolio, ShareMethod}, Error};
+    ///
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 0.0)])?;
+    /// assert!(matches!(ShareMethod::default().shares(&p), Err(Error::ZeroTotalRevenue)));
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    pub fn shares(&self, portfolio: &Portfolio) -> Result<Vec<RevenueShare>> {
+        let pairs: Vec<(&str, f64)> = portfolio
+            .accounts()
+            .iter()
+            .map(|r| (r.id.as_str(), r.revenue))
+            .collect();
+        self.shares_of(&pairs)
+    }
+
+    pub(crate) fn shares_of(&self, accounts: &[(&str, f64)]) -> Result<Vec<RevenueShare>> {
+        let mut order: Vec<(&str, f64)> = accounts.to_vec();
+        order.sort_by(|a, b| by_revenue_then_id(*a, *b));
+        let total: f64 = order.iter().map(|a| a.1).sum();
+        if total <= 0.0 {
+            return Err(Error::ZeroTotalRevenue);
+        }
+        let n = order.len();
+        let mut out = Vec::with_capacity(n);
+        let mut larger = 0.0; // revenue of accounts strictly larger than the current tie group
+        let mut i = 0;
+        while i < n {
+            let revenue = order.get(i).map_or(0.0, |a| a.1);
+            let group_len = order[i..].iter().take_while(|a| a.1 == revenue).count();
+            let below = n - i - group_len;
+            let cumulative_before = (larger / total).clamp(0.0, 1.0);
+            let share = (revenue / total).clamp(0.0, 1.0);
+            let score = if revenue <= 0.0 {
+                0.0
+            } else {
+                match self {
+                    ShareMethod::Reference(scale) => scale.score(share)?,
+                    ShareMethod::PercentileRank => {
+                        if n == 1 {
+                            1.0
+                        } else {
+                            (below as f64 + (group_len - 1) as f64 / 2.0) / (n - 1) as f64
+                        }
+                    }
+                    ShareMethod::Pareto(cuts) => cuts.score(cumulative_before),
+                }
+            };
+            for (k, (id, rev)) in order[i..i + group_len].iter().enumerate() {
+                out.push(RevenueShare {
+                    id: (*id).to_owned(),
+                    revenue: *rev,
+                    share,
+                    cumulative_before,
+                    rank: i + k + 1,
+                    score: score.clamp(0.0, 1.0),
+                });
+            }
+            larger += revenue * group_len as f64;
+            i += group_len;
+        }
+        Ok(out)
+    }
+}
