@@ -253,6 +253,14 @@ pub enum Error {
     #[error("the portfolio's total revenue is zero")]
     ZeroTotalRevenue,
 
+    /// The portfolio's total of an amount is too large for a finite number, so shares of it
+    /// would be meaningless.
+    #[error("the portfolio's total {field} overflows: the amounts are too large to add up")]
+    TotalOverflow {
+        /// The amount whose total overflows.
+        field: crate::portfolio::AmountField,
+    },
+
     /// An account names a parent that is not in the portfolio.
     #[error("account {account} names unknown parent {parent}")]
     UnknownParent {

@@ -737,3 +737,267 @@ fn malformed_json_configurations() {
         assert!(err.to_string().contains(culprit), "{name}: {err}");
     }
 }
+
+mod portfolio {
+    use super::{case, run};
+    use keyaccount::portfolio::{
+        read_csv, AbcCuts, AccountRecord, AmountField, KeyRange, Portfolio, ShareMethod,
+    };
+    use keyaccount::Error;
+
+    fn acc(id: &str, revenue: f64) -> AccountRecord {
+        AccountRecord::new(id, format!("{id} Ltd"), revenue)
+    }
+
+    #[test]
+    fn bad_portfolios() {
+        run(vec![
+            case(
+                "empty portfolio",
+                Portfolio::new(vec![]),
+                |e| matches!(e, Error::EmptyPortfolio),
+                &["no accounts"],
+            ),
+            case(
+                "negative revenue",
+                Portfolio::new(vec![acc("A", 1.0), acc("B", -5.0)]),
+                |e| matches!(e, Error::InvalidAmount { account, field: AmountField::Revenue, .. } if account == "B"),
+                &["account B", "revenue", "-5"],
+            ),
+            case(
+                "NaN revenue",
+                Portfolio::new(vec![acc("A", f64::NAN)]),
+                |e| matches!(e, Error::InvalidAmount { account, field: AmountField::Revenue, .. } if account == "A"),
+                &["account A", "NaN"],
+            ),
+            case(
+                "infinite target",
+                Portfolio::new(vec![acc("A", 1.0).with_target(f64::INFINITY)]),
+                |e| {
+                    matches!(
+                        e,
+                        Error::InvalidAmount {
+                            field: AmountField::Target,
+                            ..
+                        }
+                    )
+                },
+                &["account A", "target", "inf"],
+            ),
+            case(
+                "duplicate ids",
+                Portfolio::new(vec![acc("A", 1.0), acc("B", 1.0), acc("A", 2.0)]),
+                |e| matches!(e, Error::DuplicateAccount { account } if account == "A"),
+                &["account A appears twice"],
+            ),
+            case(
+                "total revenue overflows",
+                Portfolio::new(vec![acc("A", 1e308), acc("B", 1e308)]),
+                |e| {
+                    matches!(
+                        e,
+                        Error::TotalOverflow {
+                            field: AmountField::Revenue
+                        }
+                    )
+                },
+                &["total revenue overflows"],
+            ),
+            case(
+                "total potential overflows",
+                Portfolio::new(vec![
+                    acc("A", 1.0).with_potential(f64::MAX),
+                    acc("B", 1.0).with_potential(f64::MAX),
+                ]),
+                |e| {
+                    matches!(
+                        e,
+                        Error::TotalOverflow {
+                            field: AmountField::Potential
+                        }
+                    )
+                },
+                &["total potential"],
+            ),
+            case(
+                "potential below revenue",
+                Portfolio::new(vec![acc("A", 10.0).with_potential(5.0)]),
+                |e| matches!(e, Error::PotentialBelowRevenue { account, .. } if account == "A"),
+                &["account A", "potential 5", "revenue 10"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn bad_revenue_distributions() {
+        let zero = Portfolio::new(vec![acc("A", 0.0), acc("B", 0.0)]).unwrap();
+        run(vec![
+            case(
+                "all-zero revenue, reference",
+                ShareMethod::default().shares(&zero),
+                |e| matches!(e, Error::ZeroTotalRevenue),
+                &["total revenue is zero"],
+            ),
+            case(
+                "all-zero revenue, percentile",
+                ShareMethod::PercentileRank.shares(&zero),
+                |e| matches!(e, Error::ZeroTotalRevenue),
+                &["total revenue is zero"],
+            ),
+            case(
+                "all-zero revenue, Pareto",
+                ShareMethod::Pareto(AbcCuts::default()).shares(&zero),
+                |e| matches!(e, Error::ZeroTotalRevenue),
+                &["total revenue is zero"],
+            ),
+            case(
+                "ABC cuts unordered",
+                AbcCuts::new(0.95, 0.8),
+                |e| matches!(e, Error::InvalidAbcCuts { .. }),
+                &["0.95", "0.8"],
+            ),
+            case(
+                "key range reversed",
+                KeyRange::new(35, 15),
+                |e| matches!(e, Error::InvalidKeyRange { min: 35, max: 15 }),
+                &["35", "15"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn one_account_and_zero_revenue_have_documented_outcomes() {
+        let one = Portfolio::new(vec![acc("A", 10.0)]).unwrap();
+        let s = ShareMethod::PercentileRank.shares(&one).unwrap();
+        assert_eq!((s[0].share, s[0].score), (1.0, 1.0));
+        let s = ShareMethod::default().shares(&one).unwrap();
+        assert_eq!(s[0].score, 1.0);
+
+        let with_zero = Portfolio::new(vec![acc("A", 10.0), acc("Z", 0.0)]).unwrap();
+        for method in [
+            ShareMethod::default(),
+            ShareMethod::PercentileRank,
+            ShareMethod::Pareto(AbcCuts::default()),
+        ] {
+            let s = method.shares(&with_zero).unwrap();
+            let z = s.iter().find(|s| s.id == "Z").unwrap();
+            assert_eq!((z.share, z.score), (0.0, 0.0), "{method:?}");
+        }
+    }
+
+    #[test]
+    fn bad_groups() {
+        let unknown = Portfolio::new(vec![acc("A", 1.0), acc("B", 1.0).with_parent("X")]).unwrap();
+        let cycle = Portfolio::new(vec![
+            acc("A", 1.0).with_parent("C"),
+            acc("B", 1.0).with_parent("A"),
+            acc("C", 1.0).with_parent("B"),
+        ])
+        .unwrap();
+        let own = Portfolio::new(vec![acc("A", 1.0).with_parent("A")]).unwrap();
+        run(vec![
+            case(
+                "unknown parent",
+                unknown.roll_up(),
+                |e| matches!(e, Error::UnknownParent { account, parent } if account == "B" && parent == "X"),
+                &["account B", "unknown parent X"],
+            ),
+            case(
+                "parent cycle",
+                cycle.roll_up(),
+                |e| matches!(e, Error::ParentCycle { .. }),
+                &["A", "B", "C", "own ancestor"],
+            ),
+            case(
+                "own parent",
+                own.roll_up(),
+                |e| matches!(e, Error::ParentCycle { account, .. } if account == "A"),
+                &["account A"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn malformed_csv() {
+        let csv = |s: &'static str| read_csv(s.as_bytes());
+        fn at(e: &Error, n: u64) -> bool {
+            matches!(e, Error::CsvInvalidValue { line, .. }
+                | Error::CsvMalformed { line, .. }
+                | Error::CsvRecord { line, .. } if *line == n)
+        }
+        run(vec![
+            case(
+                "no revenue column",
+                csv("id,name\nA,Alpha\n"),
+                |e| matches!(e, Error::CsvMissingColumn { column } if column == "revenue"),
+                &["missing column revenue"],
+            ),
+            case(
+                "typo in a column",
+                csv("id,name,revenu\nA,Alpha,1\n"),
+                |e| matches!(e, Error::CsvUnknownColumn { column } if column == "revenu"),
+                &["unknown column revenu"],
+            ),
+            case(
+                "column twice",
+                csv("id,name,revenue,revenue\nA,Alpha,1,2\n"),
+                |e| matches!(e, Error::CsvDuplicateColumn { column } if column == "revenue"),
+                &["column revenue appears twice"],
+            ),
+            case(
+                "text revenue",
+                csv("id,name,revenue\nA,Alpha,1\nB,Beta,12;5\n"),
+                |e| matches!(e, Error::CsvInvalidValue { line: 3, column, .. } if column == "revenue"),
+                &["line 3", "column revenue", "12;5"],
+            ),
+            case(
+                "NaN revenue",
+                csv("id,name,revenue\nA,Alpha,NaN\n"),
+                |e| matches!(e, Error::CsvInvalidValue { line: 2, .. }),
+                &["line 2", "NaN"],
+            ),
+            case(
+                "empty id",
+                csv("id,name,revenue\n,Alpha,1\n"),
+                |e| matches!(e, Error::CsvInvalidValue { line: 2, column, .. } if column == "id"),
+                &["line 2", "column id"],
+            ),
+            case(
+                "short row",
+                csv("id,name,revenue\nA,Alpha,1\nB,Beta\n"),
+                |e| at(e, 3) && matches!(e, Error::CsvMalformed { .. }),
+                &["line 3"],
+            ),
+            case(
+                "bad rating",
+                csv("id,name,revenue,fit:growth\nA,Alpha,1,high\n"),
+                |e| matches!(e, Error::CsvInvalidValue { line: 2, column, .. } if column == "fit:growth"),
+                &["line 2", "fit:growth", "high"],
+            ),
+            case(
+                "negative revenue",
+                csv("id,name,revenue\nA,Alpha,1\nB,Beta,-3\n"),
+                |e| at(e, 3),
+                &["line 3", "-3"],
+            ),
+            case(
+                "duplicate id",
+                csv("id,name,revenue\nA,Alpha,1\nA,Again,2\n"),
+                |e| matches!(e, Error::CsvRecord { line: 3, source } if matches!(**source, Error::DuplicateAccount { .. })),
+                &["line 3", "account A appears twice"],
+            ),
+            case(
+                "no rows",
+                csv("id,name,revenue\n"),
+                |e| matches!(e, Error::EmptyPortfolio),
+                &["no accounts"],
+            ),
+            case(
+                "invalid UTF-8",
+                read_csv(&b"id,name,revenue\nA,\xff\xfe,1\n"[..]),
+                |e| at(e, 2),
+                &["line 2"],
+            ),
+        ]);
+    }
+}

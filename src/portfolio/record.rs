@@ -307,8 +307,9 @@ impl Portfolio {
     ///
     /// # Errors
     ///
-    /// [`Error::EmptyPortfolio`]; [`Error::DuplicateAccount`]; and the errors of
-    /// [`AccountRecord::validate`] for the first invalid record.
+    /// [`Error::EmptyPortfolio`]; [`Error::DuplicateAccount`]; the errors of
+    /// [`AccountRecord::validate`] for the first invalid record; [`Error::TotalOverflow`] if
+    /// the total revenue, potential or target is too large to be finite.
     ///
     /// # Examples
     ///
@@ -329,6 +330,24 @@ impl Portfolio {
                     account: r.id.clone(),
                 });
             }
+        }
+        // Every later total (shares, roll-up, attainment) is a sum of these amounts.
+        let totals = [
+            (
+                AmountField::Revenue,
+                accounts.iter().map(|r| r.revenue).sum::<f64>(),
+            ),
+            (
+                AmountField::Potential,
+                accounts.iter().filter_map(|r| r.potential).sum(),
+            ),
+            (
+                AmountField::Target,
+                accounts.iter().filter_map(|r| r.target).sum(),
+            ),
+        ];
+        if let Some(&(field, _)) = totals.iter().find(|(_, total)| !total.is_finite()) {
+            return Err(Error::TotalOverflow { field });
         }
         Ok(Portfolio { accounts })
     }
