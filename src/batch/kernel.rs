@@ -25,19 +25,19 @@ pub const CHUNK: usize = 256;
 /// Whether a score is NaN, infinite or outside [0, 1]. Written without branches.
 #[inline(always)]
 pub fn invalid(x: f64) -> bool {
-    !(x >= 0.0 && x <= 1.0)
+    !(0.0..=1.0).contains(&x)
 }
 
-/// `table[i]` as a chain of selects rather than a load, so that the loop around it vectorizes.
+/// The bits of 1.0: a float in [0, 1] has bits in `0..=ONE_BITS` as an `i64`.
+const ONE_BITS: i64 = 0x3FF0_0000_0000_0000;
+
+/// Negative (sign bit set) if `x` may be invalid: NaN, infinite or outside [0, 1], and also
+/// -0.0, which the exact check in the rescan lets through. Integer ops only, so that a chunk's
+/// flags fold into one word without turning compare masks into booleans.
 #[inline(always)]
-fn pick<T: Copy, const N: usize>(table: &[T; N], i: usize) -> T {
-    let mut v = table[0];
-    for (k, &t) in table.iter().enumerate().skip(1) {
-        if i == k {
-            v = t;
-        }
-    }
-    v
+pub fn suspect(x: f64) -> i64 {
+    let b = x.to_bits() as i64;
+    (ONE_BITS - b) | b
 }
 
 /// Three valid scores in, one output out.
@@ -71,104 +71,98 @@ macro_rules! raw_classifier {
 
 raw_classifier!(Webster, MillmanWilson, Bensaou, FourS);
 
-/// One model's kernel: its classes and their tiers as select tables.
-pub struct ModelKernel<'a, M: Classifier, const N: usize> {
-    model: &'a M,
-    classes: [M::Class; N],
-    tiers: [Tier; N],
+/// One model's kernel: three scores in, the index of the class in `NativeClass::ALL` out.
+///
+/// Only the index is computed per row in the hot loop; classes and tiers are looked up
+/// afterwards on bytes, sixteen rows to a vector register.
+pub struct ModelKernel<'a, M>(pub &'a M);
+
+impl<M: RawClassifier> Kernel for ModelKernel<'_, M> {
+    type Out = u8;
+
+    #[inline(always)]
+    fn eval(&self, revenue: f64, fit: f64, strength: f64) -> u8 {
+        // At most six classes: the index fits.
+        self.0.class_index_raw(revenue, fit, strength) as u8
+    }
 }
 
-impl<'a, M: RawClassifier, const N: usize> ModelKernel<'a, M, N> {
-    /// The kernel of `model`; `N` is the number of its classes.
-    pub fn new(model: &'a M) -> Self {
+/// A model's classes and their tiers, by class index, padded to eight entries so that a
+/// masked byte indexes them without a bounds check.
+#[derive(Clone, Copy)]
+pub struct Tables<C, const N: usize> {
+    pub classes: [C; 8],
+    pub tiers: [Tier; 8],
+}
+
+impl<C: Copy, const N: usize> Tables<C, N> {
+    /// The tables of `model`; `N` is the number of its classes.
+    pub fn new<M: Classifier>(model: &M) -> Self
+    where
+        M::Class: Into<C>,
+    {
         let all = <M::Class as NativeClass>::ALL;
         debug_assert_eq!(all.len(), N);
-        let classes: [M::Class; N] = std::array::from_fn(|i| all[i]);
-        let tiers = classes.map(|c| model.tier_of(c));
-        ModelKernel {
-            model,
-            classes,
-            tiers,
+        let native: [M::Class; N] = std::array::from_fn(|i| all[i]);
+        let padded: [M::Class; 8] = std::array::from_fn(|i| native[i % N]);
+        Tables {
+            classes: padded.map(Into::into),
+            tiers: padded.map(|c| model.tier_of(c)),
         }
     }
-}
-
-impl<M: RawClassifier, const N: usize> Kernel for ModelKernel<'_, M, N> {
-    type Out = (Tier, M::Class);
 
     #[inline(always)]
-    fn eval(&self, revenue: f64, fit: f64, strength: f64) -> (Tier, M::Class) {
-        let i = self.model.class_index_raw(revenue, fit, strength);
-        (pick(&self.tiers, i), pick(&self.classes, i))
+    fn tier(&self, i: u8) -> Tier {
+        self.tiers[usize::from(i & 7)]
+    }
+
+    #[inline(always)]
+    fn class(&self, i: u8) -> C {
+        self.classes[usize::from(i & 7)]
     }
 }
 
-/// The kernel of each model, with the number of its classes.
-pub type WebsterKernel<'a> = ModelKernel<'a, Webster, 6>;
-/// See [`WebsterKernel`].
-pub type MillmanWilsonKernel<'a> = ModelKernel<'a, MillmanWilson, 6>;
-/// See [`WebsterKernel`].
-pub type BensaouKernel<'a> = ModelKernel<'a, Bensaou, 4>;
-/// See [`WebsterKernel`].
-pub type FourSKernel<'a> = ModelKernel<'a, FourS, 4>;
+/// The number of classes of each model.
+pub const WEBSTER_CLASSES: usize = 6;
+/// See [`WEBSTER_CLASSES`].
+pub const MILLMAN_WILSON_CLASSES: usize = 6;
+/// See [`WEBSTER_CLASSES`].
+pub const BENSAOU_CLASSES: usize = 4;
+/// See [`WEBSTER_CLASSES`].
+pub const FOUR_S_CLASSES: usize = 4;
 
-/// A kernel whose class is widened to [`Class`], for [`AnyModel`].
-pub struct AnyKernel<K>(pub K);
-
-impl<K: Kernel<Out = (Tier, C)>, C: Into<Class>> Kernel for AnyKernel<K> {
-    type Out = (Tier, Class);
-
-    #[inline(always)]
-    fn eval(&self, revenue: f64, fit: f64, strength: f64) -> (Tier, Class) {
-        let (t, c) = self.0.eval(revenue, fit, strength);
-        (t, c.into())
-    }
-}
-
-/// Code generic over a model's kernel, for models hidden behind a trait object-free interface:
-/// each model hands its kernel to the visitor.
+/// Code generic over a model's kernel: each model hands its kernel and tables to the visitor.
 pub trait KernelVisitor<C> {
     /// What the visit gives.
     type Output;
 
-    /// Runs with `kernel`.
-    fn visit<K: Kernel<Out = (Tier, C)>>(self, kernel: &K) -> Self::Output;
-}
-
-/// What one row gives under each of the four models.
-#[derive(Clone, Copy)]
-pub struct FourOut {
-    pub tiers: [Tier; 4],
-    pub webster: WebsterClass,
-    pub millman_wilson: MillmanWilsonStage,
-    pub bensaou: BensaouClass,
-    pub four_s: FourSClass,
+    /// Runs with `kernel`, whose indices `tables` resolves.
+    fn visit<K: Kernel<Out = u8>, const N: usize>(
+        self,
+        kernel: &K,
+        tables: Tables<C, N>,
+    ) -> Self::Output;
 }
 
 /// The four models' kernels fused, so that each row is read once.
 pub struct FourKernel<'a> {
-    pub webster: WebsterKernel<'a>,
-    pub millman_wilson: MillmanWilsonKernel<'a>,
-    pub bensaou: BensaouKernel<'a>,
-    pub four_s: FourSKernel<'a>,
+    pub webster: &'a Webster,
+    pub millman_wilson: &'a MillmanWilson,
+    pub bensaou: &'a Bensaou,
+    pub four_s: &'a FourS,
 }
 
 impl Kernel for FourKernel<'_> {
-    type Out = FourOut;
+    type Out = [u8; 4];
 
     #[inline(always)]
-    fn eval(&self, r: f64, f: f64, s: f64) -> FourOut {
-        let (tw, webster) = self.webster.eval(r, f, s);
-        let (tm, millman_wilson) = self.millman_wilson.eval(r, f, s);
-        let (tb, bensaou) = self.bensaou.eval(r, f, s);
-        let (tf, four_s) = self.four_s.eval(r, f, s);
-        FourOut {
-            tiers: [tw, tm, tb, tf],
-            webster,
-            millman_wilson,
-            bensaou,
-            four_s,
-        }
+    fn eval(&self, r: f64, f: f64, s: f64) -> [u8; 4] {
+        [
+            ModelKernel(self.webster).eval(r, f, s),
+            ModelKernel(self.millman_wilson).eval(r, f, s),
+            ModelKernel(self.bensaou).eval(r, f, s),
+            ModelKernel(self.four_s).eval(r, f, s),
+        ]
     }
 }
 
@@ -221,11 +215,8 @@ impl<'a, T: Copy> Column<'a, T> {
             }
             Column::View(view, next) => {
                 let end = (*next + outputs.len()).min(view.len());
-                for (d, o) in view
-                    .slice_axis_mut(NdAxis(0), Slice::from(*next..end))
-                    .iter_mut()
-                    .zip(outputs)
-                {
+                let dst = view.slice_axis_mut(NdAxis(0), Slice::from(*next..end));
+                for (d, o) in dst.into_iter().zip(outputs) {
                     *d = f(o);
                 }
                 *next = end;
@@ -243,48 +234,59 @@ impl<'a, T: Copy> Column<'a, T> {
 }
 
 /// Tiers and classes of one model.
-pub struct PairSink<'a, C> {
+pub struct PairSink<'a, C, const N: usize> {
+    pub tables: Tables<C, N>,
     pub tiers: Column<'a, Tier>,
     pub classes: Column<'a, C>,
 }
 
-impl<C: Copy> Sink<(Tier, C)> for PairSink<'_, C> {
+impl<C: Copy, const N: usize> Sink<u8> for PairSink<'_, C, N> {
     #[inline]
-    fn put(&mut self, outputs: &[(Tier, C)]) {
-        self.tiers.put(outputs, |o| o.0);
-        self.classes.put(outputs, |o| o.1);
+    fn put(&mut self, outputs: &[u8]) {
+        let t = &self.tables;
+        self.tiers.put(outputs, |&i| t.tier(i));
+        self.classes.put(outputs, |&i| t.class(i));
     }
 }
 
 /// Tiers only.
-pub struct TierSink<'a>(pub Column<'a, Tier>);
+pub struct TierSink<'a, C, const N: usize> {
+    pub tables: Tables<C, N>,
+    pub tiers: Column<'a, Tier>,
+}
 
-impl<C> Sink<(Tier, C)> for TierSink<'_> {
+impl<C: Copy, const N: usize> Sink<u8> for TierSink<'_, C, N> {
     #[inline]
-    fn put(&mut self, outputs: &[(Tier, C)]) {
-        self.0.put(outputs, |o| o.0);
+    fn put(&mut self, outputs: &[u8]) {
+        let t = &self.tables;
+        self.tiers.put(outputs, |&i| t.tier(i));
     }
 }
 
 /// Tiers and classes of the four models.
 pub struct FourSink<'a> {
-    pub tiers: [Column<'a, Tier>; 4],
-    pub webster: Column<'a, WebsterClass>,
-    pub millman_wilson: Column<'a, MillmanWilsonStage>,
-    pub bensaou: Column<'a, BensaouClass>,
-    pub four_s: Column<'a, FourSClass>,
+    pub webster: PairSink<'a, WebsterClass, WEBSTER_CLASSES>,
+    pub millman_wilson: PairSink<'a, MillmanWilsonStage, MILLMAN_WILSON_CLASSES>,
+    pub bensaou: PairSink<'a, BensaouClass, BENSAOU_CLASSES>,
+    pub four_s: PairSink<'a, FourSClass, FOUR_S_CLASSES>,
 }
 
-impl Sink<FourOut> for FourSink<'_> {
+impl Sink<[u8; 4]> for FourSink<'_> {
     #[inline]
-    fn put(&mut self, outputs: &[FourOut]) {
-        for (m, column) in self.tiers.iter_mut().enumerate() {
-            column.put(outputs, |o| o.tiers.get(m).copied().unwrap_or_default());
+    fn put(&mut self, outputs: &[[u8; 4]]) {
+        // Split the four indices of each row apart first, so each lookup runs on plain bytes.
+        let mut idx = [[0u8; CHUNK]; 4];
+        for (j, o) in outputs.iter().enumerate().take(CHUNK) {
+            idx[0][j] = o[0];
+            idx[1][j] = o[1];
+            idx[2][j] = o[2];
+            idx[3][j] = o[3];
         }
-        self.webster.put(outputs, |o| o.webster);
-        self.millman_wilson.put(outputs, |o| o.millman_wilson);
-        self.bensaou.put(outputs, |o| o.bensaou);
-        self.four_s.put(outputs, |o| o.four_s);
+        let m = outputs.len().min(CHUNK);
+        self.webster.put(&idx[0][..m]);
+        self.millman_wilson.put(&idx[1][..m]);
+        self.bensaou.put(&idx[2][..m]);
+        self.four_s.put(&idx[3][..m]);
     }
 }
 
@@ -334,13 +336,13 @@ pub fn drive<K: Kernel, S: Sink<K::Out>>(
         for (c, chunk) in data.chunks(3 * CHUNK).enumerate() {
             let rows = chunk.chunks_exact(3);
             let m = rows.len();
-            let mut bad = false;
+            let mut flags = 0;
             for (o, row) in buf.iter_mut().zip(rows.clone()) {
                 let (r, f, s) = (row[0], row[1], row[2]);
-                bad |= invalid(r) | invalid(f) | invalid(s);
+                flags |= suspect(r) | suspect(f) | suspect(s);
                 *o = kernel.eval(r, f, s);
             }
-            if bad {
+            if flags < 0 {
                 let rows = rows.map(|row| [row[0], row[1], row[2]]);
                 if let Some(e) = first_invalid(c * CHUNK, rows) {
                     return Err(e);
@@ -354,12 +356,12 @@ pub fn drive<K: Kernel, S: Sink<K::Out>>(
         let (fs, ss) = rest.split_at(n);
         let chunks = rs.chunks(CHUNK).zip(fs.chunks(CHUNK)).zip(ss.chunks(CHUNK));
         for (c, ((rc, fc), sc)) in chunks.enumerate() {
-            let mut bad = false;
+            let mut flags = 0;
             for (o, ((&r, &f), &s)) in buf.iter_mut().zip(rc.iter().zip(fc).zip(sc)) {
-                bad |= invalid(r) | invalid(f) | invalid(s);
+                flags |= suspect(r) | suspect(f) | suspect(s);
                 *o = kernel.eval(r, f, s);
             }
-            if bad {
+            if flags < 0 {
                 let rows = rc.iter().zip(fc).zip(sc).map(|((&r, &f), &s)| [r, f, s]);
                 if let Some(e) = first_invalid(c * CHUNK, rows) {
                     return Err(e);
@@ -397,10 +399,16 @@ pub fn drive<K: Kernel, S: Sink<K::Out>>(
 /// `visitor`.
 pub fn visit_any<V: KernelVisitor<Class>>(model: &AnyModel, visitor: V) -> V::Output {
     match model {
-        AnyModel::Webster(m) => visitor.visit(&AnyKernel(WebsterKernel::new(m))),
-        AnyModel::MillmanWilson(m) => visitor.visit(&AnyKernel(MillmanWilsonKernel::new(m))),
-        AnyModel::Bensaou(m) => visitor.visit(&AnyKernel(BensaouKernel::new(m))),
-        AnyModel::FourS(m) => visitor.visit(&AnyKernel(FourSKernel::new(m))),
+        AnyModel::Webster(m) => {
+            visitor.visit::<_, WEBSTER_CLASSES>(&ModelKernel(m), Tables::new(m))
+        }
+        AnyModel::MillmanWilson(m) => {
+            visitor.visit::<_, MILLMAN_WILSON_CLASSES>(&ModelKernel(m), Tables::new(m))
+        }
+        AnyModel::Bensaou(m) => {
+            visitor.visit::<_, BENSAOU_CLASSES>(&ModelKernel(m), Tables::new(m))
+        }
+        AnyModel::FourS(m) => visitor.visit::<_, FOUR_S_CLASSES>(&ModelKernel(m), Tables::new(m)),
     }
 }
 
@@ -414,14 +422,6 @@ mod tests {
         assert_eq!(MillmanWilsonStage::ALL.len(), 6);
         assert_eq!(BensaouClass::ALL.len(), 4);
         assert_eq!(FourSClass::ALL.len(), 4);
-    }
-
-    #[test]
-    fn pick_is_indexing() {
-        let t = [3u8, 5, 7, 9];
-        for (i, &v) in t.iter().enumerate() {
-            assert_eq!(pick(&t, i), v);
-        }
     }
 
     #[test]

@@ -45,8 +45,8 @@ use crate::scores::Scores;
 use crate::tier::Tier;
 
 use kernel::{
-    BensaouKernel, Column, FourKernel, FourSKernel, FourSink, Kernel, KernelVisitor,
-    MillmanWilsonKernel, PairSink, Sink, TierSink, WebsterKernel,
+    Column, FourKernel, FourSink, Kernel, KernelVisitor, ModelKernel, PairSink, Tables, TierSink,
+    BENSAOU_CLASSES, FOUR_S_CLASSES, MILLMAN_WILSON_CLASSES, WEBSTER_CLASSES,
 };
 
 pub use scoring::BatchScorer;
@@ -110,7 +110,7 @@ impl<C> BatchAssessment<C> {
         self.tiers.is_empty()
     }
 
-    fn from_sink(sink: PairSink<'_, C>) -> Self
+    fn from_sink<const N: usize>(sink: PairSink<'_, C, N>) -> Self
     where
         C: Copy,
     {
@@ -132,35 +132,67 @@ mod sealed {
     }
 }
 
-/// Runs a kernel over a score matrix into a sink.
-struct Drive<'v, 's, S> {
-    scores: ArrayView2<'v, f64>,
-    sink: &'s mut S,
+/// What a batch run writes.
+enum Output<'a, C> {
+    /// Tiers and classes into new arrays.
+    Owned(usize),
+    /// Tiers and classes into the caller's arrays.
+    Into(ArrayViewMut1<'a, Tier>, ArrayViewMut1<'a, C>),
+    /// Tiers only, into the caller's array.
+    Tiers(ArrayViewMut1<'a, Tier>),
 }
 
-impl<C, S: Sink<(Tier, C)>> KernelVisitor<C> for Drive<'_, '_, S> {
-    type Output = Result<()>;
+/// Runs a model's kernel over a score matrix.
+struct Drive<'v, 'a, C> {
+    scores: ArrayView2<'v, f64>,
+    output: Output<'a, C>,
+}
 
-    fn visit<K: Kernel<Out = (Tier, C)>>(self, kernel: &K) -> Result<()> {
-        kernel::drive(kernel, self.scores, self.sink)
+impl<C: Copy> KernelVisitor<C> for Drive<'_, '_, C> {
+    type Output = Result<Option<BatchAssessment<C>>>;
+
+    fn visit<K: Kernel<Out = u8>, const N: usize>(
+        self,
+        kernel: &K,
+        tables: Tables<C, N>,
+    ) -> Self::Output {
+        match self.output {
+            Output::Owned(n) => {
+                let mut sink = PairSink {
+                    tables,
+                    tiers: Column::owned(n),
+                    classes: Column::owned(n),
+                };
+                kernel::drive(kernel, self.scores, &mut sink)?;
+                Ok(Some(BatchAssessment::from_sink(sink)))
+            }
+            Output::Into(tiers, classes) => {
+                let mut sink = PairSink {
+                    tables,
+                    tiers: Column::view(tiers),
+                    classes: Column::view(classes),
+                };
+                kernel::drive(kernel, self.scores, &mut sink)?;
+                Ok(None)
+            }
+            Output::Tiers(tiers) => {
+                let mut sink = TierSink {
+                    tables,
+                    tiers: Column::view(tiers),
+                };
+                kernel::drive(kernel, self.scores, &mut sink)?;
+                Ok(None)
+            }
+        }
     }
 }
 
-/// Runs `model` over `scores` into `sink`.
-fn run<M: sealed::Sealed + ?Sized, S: Sink<(Tier, M::Class)>>(
-    model: &M,
-    scores: ArrayView2<'_, f64>,
-    sink: &mut S,
-) -> Result<()> {
-    model.with_kernel(Drive { scores, sink })
-}
-
 macro_rules! sealed_model {
-    ($($model:ty => $kernel:ident),*) => {
+    ($($model:ty => $classes:ident),*) => {
         $(
             impl sealed::Sealed for $model {
                 fn with_kernel<V: KernelVisitor<Self::Class>>(&self, visitor: V) -> V::Output {
-                    visitor.visit(&$kernel::new(self))
+                    visitor.visit::<_, $classes>(&ModelKernel(self), Tables::new(self))
                 }
             }
 
@@ -170,10 +202,10 @@ macro_rules! sealed_model {
 }
 
 sealed_model!(
-    Webster => WebsterKernel,
-    MillmanWilson => MillmanWilsonKernel,
-    Bensaou => BensaouKernel,
-    FourS => FourSKernel
+    Webster => WEBSTER_CLASSES,
+    MillmanWilson => MILLMAN_WILSON_CLASSES,
+    Bensaou => BENSAOU_CLASSES,
+    FourS => FOUR_S_CLASSES
 );
 
 impl sealed::Sealed for AnyModel {
@@ -246,13 +278,12 @@ pub trait BatchClassifier: sealed::Sealed {
     /// ));
     /// ```
     fn classify_batch(&self, scores: ArrayView2<'_, f64>) -> Result<BatchAssessment<Self::Class>> {
-        let n = scores.nrows();
-        let mut sink = PairSink {
-            tiers: Column::owned(n),
-            classes: Column::owned(n),
-        };
-        run(self, scores, &mut sink)?;
-        Ok(BatchAssessment::from_sink(sink))
+        let output = Output::Owned(scores.nrows());
+        let out = self.with_kernel(Drive { scores, output })?;
+        Ok(out.unwrap_or_else(|| BatchAssessment {
+            tiers: Array1::from_vec(Vec::new()),
+            classes: Array1::from_vec(Vec::new()),
+        }))
     }
 
     /// The tier and native class of every row, written into the caller's arrays (contiguous or
@@ -287,11 +318,8 @@ pub trait BatchClassifier: sealed::Sealed {
         kernel::check_columns(&scores)?;
         check_output("tier output", scores.nrows(), tiers.len())?;
         check_output("class output", scores.nrows(), classes.len())?;
-        let mut sink = PairSink {
-            tiers: Column::view(tiers.view_mut()),
-            classes: Column::view(classes.view_mut()),
-        };
-        run(self, scores, &mut sink)
+        let output = Output::Into(tiers.view_mut(), classes.view_mut());
+        self.with_kernel(Drive { scores, output }).map(drop)
     }
 
     /// The tier of every row, written into the caller's array without allocating.
@@ -316,7 +344,8 @@ pub trait BatchClassifier: sealed::Sealed {
     fn tiers_batch(&self, scores: ArrayView2<'_, f64>, out: ArrayViewMut1<'_, Tier>) -> Result<()> {
         kernel::check_columns(&scores)?;
         check_output("tier output", scores.nrows(), out.len())?;
-        run(self, scores, &mut TierSink(Column::view(out)))
+        let output = Output::Tiers(out);
+        self.with_kernel(Drive { scores, output }).map(drop)
     }
 
     /// The full one-account assessment of every row, positions and margins included. Slower
@@ -485,42 +514,44 @@ impl AllModels {
 
     fn kernel(&self) -> FourKernel<'_> {
         FourKernel {
-            webster: WebsterKernel::new(&self.webster),
-            millman_wilson: MillmanWilsonKernel::new(&self.millman_wilson),
-            bensaou: BensaouKernel::new(&self.bensaou),
-            four_s: FourSKernel::new(&self.four_s),
+            webster: &self.webster,
+            millman_wilson: &self.millman_wilson,
+            bensaou: &self.bensaou,
+            four_s: &self.four_s,
         }
     }
 
-    fn sink<'a>(rows: usize) -> FourSink<'a> {
+    fn sink<'a>(&self, rows: usize) -> FourSink<'a> {
         FourSink {
-            tiers: std::array::from_fn(|_| Column::owned(rows)),
-            webster: Column::owned(rows),
-            millman_wilson: Column::owned(rows),
-            bensaou: Column::owned(rows),
-            four_s: Column::owned(rows),
+            webster: PairSink {
+                tables: Tables::new(&self.webster),
+                tiers: Column::owned(rows),
+                classes: Column::owned(rows),
+            },
+            millman_wilson: PairSink {
+                tables: Tables::new(&self.millman_wilson),
+                tiers: Column::owned(rows),
+                classes: Column::owned(rows),
+            },
+            bensaou: PairSink {
+                tables: Tables::new(&self.bensaou),
+                tiers: Column::owned(rows),
+                classes: Column::owned(rows),
+            },
+            four_s: PairSink {
+                tables: Tables::new(&self.four_s),
+                tiers: Column::owned(rows),
+                classes: Column::owned(rows),
+            },
         }
     }
 
     fn assessment(sink: FourSink<'_>) -> AllModelsAssessment {
-        let [tw, tm, tb, tf] = sink.tiers.map(|c| Array1::from_vec(c.into_vec()));
         AllModelsAssessment {
-            webster: BatchAssessment {
-                tiers: tw,
-                classes: Array1::from_vec(sink.webster.into_vec()),
-            },
-            millman_wilson: BatchAssessment {
-                tiers: tm,
-                classes: Array1::from_vec(sink.millman_wilson.into_vec()),
-            },
-            bensaou: BatchAssessment {
-                tiers: tb,
-                classes: Array1::from_vec(sink.bensaou.into_vec()),
-            },
-            four_s: BatchAssessment {
-                tiers: tf,
-                classes: Array1::from_vec(sink.four_s.into_vec()),
-            },
+            webster: BatchAssessment::from_sink(sink.webster),
+            millman_wilson: BatchAssessment::from_sink(sink.millman_wilson),
+            bensaou: BatchAssessment::from_sink(sink.bensaou),
+            four_s: BatchAssessment::from_sink(sink.four_s),
         }
     }
 
@@ -544,7 +575,7 @@ impl AllModels {
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     pub fn classify_batch(&self, scores: ArrayView2<'_, f64>) -> Result<AllModelsAssessment> {
-        let mut sink = Self::sink(scores.nrows());
+        let mut sink = self.sink(scores.nrows());
         kernel::drive(&self.kernel(), scores, &mut sink)?;
         Ok(Self::assessment(sink))
     }

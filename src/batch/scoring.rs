@@ -3,12 +3,13 @@
 
 use ndarray::{Array2, ArrayView1, ArrayView2, Axis as NdAxis, Slice, Zip};
 
-use super::kernel::{invalid, Column, FourSink, Kernel, KernelVisitor, PairSink, Sink, CHUNK};
+use super::kernel::{
+    invalid, Column, FourSink, Kernel, KernelVisitor, PairSink, Sink, Tables, CHUNK,
+};
 use super::{AllModels, AllModelsAssessment, BatchAssessment, BatchClassifier};
 use crate::error::{Error, Result};
 use crate::scorecard::Scorecard;
 use crate::scores::ScoreField;
-use crate::tier::Tier;
 
 /// A scorecard as a linear form on raw ratings, with each factor's scale for the checks.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,7 +80,7 @@ impl LinearCard {
                     .zip(&self.low)
                     .zip(&self.high)
                 {
-                    bad |= !(x >= lo && x <= hi);
+                    bad |= !(lo..=hi).contains(&x);
                     acc += c * x;
                 }
                 *o = acc.clamp(0.0, 1.0);
@@ -99,7 +100,7 @@ impl LinearCard {
                 Zip::from(ndarray::ArrayViewMut1::from(&mut *out))
                     .and(column)
                     .for_each(|o, &x| {
-                        bad |= !(x >= lo && x <= hi);
+                        bad |= !(lo..=hi).contains(&x);
                         *o += c * x;
                     });
             }
@@ -115,7 +116,7 @@ impl LinearCard {
         for (column, ((&value, &lo), &hi)) in
             ratings.iter().zip(&self.low).zip(&self.high).enumerate()
         {
-            if !(value >= lo && value <= hi) {
+            if !(lo..=hi).contains(&value) {
                 return Some(Error::InvalidBatchRating {
                     row,
                     factor: self
@@ -465,9 +466,14 @@ impl BatchScorer {
         impl<C: Copy> KernelVisitor<C> for Fused<'_, '_> {
             type Output = Result<BatchAssessment<C>>;
 
-            fn visit<K: Kernel<Out = (Tier, C)>>(self, kernel: &K) -> Self::Output {
+            fn visit<K: Kernel<Out = u8>, const N: usize>(
+                self,
+                kernel: &K,
+                tables: Tables<C, N>,
+            ) -> Self::Output {
                 let n = self.revenue_share.len();
                 let mut sink = PairSink {
+                    tables,
                     tiers: Column::owned(n),
                     classes: Column::owned(n),
                 };
@@ -530,7 +536,7 @@ impl BatchScorer {
         strategic_fit: ArrayView2<'_, f64>,
         relationship_strength: ArrayView2<'_, f64>,
     ) -> Result<AllModelsAssessment> {
-        let mut sink: FourSink<'_> = AllModels::sink(revenue_share.len());
+        let mut sink: FourSink<'_> = models.sink(revenue_share.len());
         self.drive(
             &models.kernel(),
             revenue_share,
