@@ -1,11 +1,11 @@
 //! Classifying many accounts at once from an `ndarray` matrix.
 //!
 //! A score matrix has one row per account and three columns in the order of
-//! [`ScoreField::ALL`]: revenue share, strategic fit, relationship strength. Any layout is
+//! [`ScoreField::ALL`](crate::ScoreField::ALL): revenue share, strategic fit, relationship strength. Any layout is
 //! accepted without copying: row-major, column-major, or a view with strides.
 //!
 //! The batch path follows the same rules as classifying one account at a time, with the same
-//! arithmetic, so that the result for a row equals [`Classifier::classify`] on that row. A
+//! arithmetic, so that the result for a row equals [`Classifier::classify`](crate::Classifier::classify) on that row. A
 //! row with an invalid value fails the whole call with an error naming the first bad value in
 //! row-major order (lowest row, then lowest column); nothing is dropped.
 //!
@@ -234,7 +234,7 @@ fn check_output(what: &'static str, expected: usize, found: usize) -> Result<()>
 ///
 /// The matrix has one row per account and the columns revenue share, strategic fit and
 /// relationship strength ([`ScoreField::ALL`](crate::ScoreField::ALL)), in any memory layout.
-/// Each row gets exactly what [`Classifier::classify`] gives it; Millman and Wilson's
+/// Each row gets exactly what [`Classifier::classify`](crate::Classifier::classify) gives it; Millman and Wilson's
 /// Uncoupling, which needs a previous assessment, is never given.
 ///
 /// # Examples
