@@ -37,7 +37,7 @@ const ONE_BITS: i64 = 0x3FF0_0000_0000_0000;
 #[inline(always)]
 pub fn suspect(x: f64) -> i64 {
     let b = x.to_bits() as i64;
-    (ONE_BITS - b) | b
+    ONE_BITS.wrapping_sub(b) | b
 }
 
 /// Three valid scores in, one output out.
