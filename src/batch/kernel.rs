@@ -271,22 +271,23 @@ pub struct FourSink<'a> {
     pub four_s: PairSink<'a, FourSClass, FOUR_S_CLASSES>,
 }
 
+impl<C: Copy, const N: usize> PairSink<'_, C, N> {
+    /// Takes the class indices that `index` picks out of each output.
+    #[inline(always)]
+    fn put_by<O>(&mut self, outputs: &[O], index: impl Fn(&O) -> u8) {
+        let t = &self.tables;
+        self.tiers.put(outputs, |o| t.tier(index(o)));
+        self.classes.put(outputs, |o| t.class(index(o)));
+    }
+}
+
 impl Sink<[u8; 4]> for FourSink<'_> {
     #[inline]
     fn put(&mut self, outputs: &[[u8; 4]]) {
-        // Split the four indices of each row apart first, so each lookup runs on plain bytes.
-        let mut idx = [[0u8; CHUNK]; 4];
-        for (j, o) in outputs.iter().enumerate().take(CHUNK) {
-            idx[0][j] = o[0];
-            idx[1][j] = o[1];
-            idx[2][j] = o[2];
-            idx[3][j] = o[3];
-        }
-        let m = outputs.len().min(CHUNK);
-        self.webster.put(&idx[0][..m]);
-        self.millman_wilson.put(&idx[1][..m]);
-        self.bensaou.put(&idx[2][..m]);
-        self.four_s.put(&idx[3][..m]);
+        self.webster.put_by(outputs, |o| o[0]);
+        self.millman_wilson.put_by(outputs, |o| o[1]);
+        self.bensaou.put_by(outputs, |o| o[2]);
+        self.four_s.put_by(outputs, |o| o[3]);
     }
 }
 
