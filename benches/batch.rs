@@ -88,8 +88,17 @@ fn all_four(c: &mut Criterion) {
     for rows in SIZES {
         let m = scores(rows);
         g.throughput(Throughput::Elements(rows as u64));
-        g.bench_with_input(BenchmarkId::from_parameter(rows), &m, |b, m| {
+        g.bench_with_input(BenchmarkId::new("classify_batch", rows), &m, |b, m| {
             b.iter(|| black_box(models.classify_batch(black_box(m.view())).expect("valid")));
+        });
+        let mut out = models.classify_batch(m.view()).expect("valid");
+        g.bench_with_input(BenchmarkId::new("classify_batch_into", rows), &m, |b, m| {
+            b.iter(|| {
+                models
+                    .classify_batch_into(black_box(m.view()), &mut out)
+                    .expect("valid");
+                black_box(&out);
+            });
         });
     }
     g.finish();

@@ -225,6 +225,9 @@ proptest! {
         prop_assert_eq!(&out.bensaou, &models.bensaou.classify_batch(m.view()).unwrap());
         prop_assert_eq!(&out.four_s, &models.four_s.classify_batch(m.view()).unwrap());
         same_as_one_by_one(&models.four_s, &m);
+        let mut again = models.classify_batch(Array2::from_elem((m.nrows(), 3), 0.5).view()).unwrap();
+        models.classify_batch_into(m.view(), &mut again).unwrap();
+        prop_assert_eq!(&again, &out);
         prop_assert_eq!(models.classify_batch(fortran(&m).view()).unwrap(), out);
     }
 
@@ -407,6 +410,17 @@ fn wrong_shapes_are_errors() {
         Err(Error::BatchColumns {
             expected: 3,
             found: 4
+        })
+    ));
+    let mut four = AllModels::default()
+        .classify_batch(Array2::<f64>::zeros((3, 3)).view())
+        .unwrap();
+    assert!(matches!(
+        AllModels::default().classify_batch_into(Array2::<f64>::zeros((4, 3)).view(), &mut four),
+        Err(Error::BatchLength {
+            expected: 4,
+            found: 3,
+            ..
         })
     ));
     let mut short = Array1::from_elem(3, Tier::Key);

@@ -579,4 +579,74 @@ impl AllModels {
         kernel::drive(&self.kernel(), scores, &mut sink)?;
         Ok(Self::assessment(sink))
     }
+
+    /// As [`AllModels::classify_batch`], written into the arrays of an earlier result so that
+    /// repeated calls allocate nothing.
+    ///
+    /// # Errors
+    ///
+    /// As [`BatchClassifier::classify_batch`], and [`Error::BatchLength`] if an array of `out`
+    /// does not have one entry per row. On error `out` holds unspecified tiers and classes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// use keyaccount::batch::AllModels;
+    /// use keyaccount::Tier;
+    ///
+    /// let models = AllModels::default();
+    /// let mut out = models.classify_batch(array![[0.0, 0.0, 0.0]].view())?;
+    /// models.classify_batch_into(array![[1.0, 1.0, 1.0]].view(), &mut out)?;
+    /// assert_eq!(out.webster.tiers[0], Tier::Key);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    pub fn classify_batch_into(
+        &self,
+        scores: ArrayView2<'_, f64>,
+        out: &mut AllModelsAssessment,
+    ) -> Result<()> {
+        kernel::check_columns(&scores)?;
+        let n = scores.nrows();
+        for (what, len) in [
+            (
+                "Webster output",
+                out.webster.tiers.len().min(out.webster.classes.len()),
+            ),
+            (
+                "Millman and Wilson output",
+                out.millman_wilson
+                    .tiers
+                    .len()
+                    .min(out.millman_wilson.classes.len()),
+            ),
+            (
+                "Bensaou output",
+                out.bensaou.tiers.len().min(out.bensaou.classes.len()),
+            ),
+            (
+                "4S output",
+                out.four_s.tiers.len().min(out.four_s.classes.len()),
+            ),
+        ] {
+            check_output(what, n, len)?;
+        }
+        fn pair<'a, C: Copy, const N: usize>(
+            tables: Tables<C, N>,
+            out: &'a mut BatchAssessment<C>,
+        ) -> PairSink<'a, C, N> {
+            PairSink {
+                tables,
+                tiers: Column::view(out.tiers.view_mut()),
+                classes: Column::view(out.classes.view_mut()),
+            }
+        }
+        let mut sink = FourSink {
+            webster: pair(Tables::new(&self.webster), &mut out.webster),
+            millman_wilson: pair(Tables::new(&self.millman_wilson), &mut out.millman_wilson),
+            bensaou: pair(Tables::new(&self.bensaou), &mut out.bensaou),
+            four_s: pair(Tables::new(&self.four_s), &mut out.four_s),
+        };
+        kernel::drive(&self.kernel(), scores, &mut sink)
+    }
 }
