@@ -5,8 +5,6 @@
 //! so that the loop vectorizes; only a chunk known to hold a bad value is scanned again, in
 //! row-major order, to name the first culprit.
 
-use std::mem;
-
 use ndarray::{ArrayView2, ArrayViewMut1, Axis as NdAxis, Slice, Zip};
 
 use crate::any::{AnyModel, Class};
@@ -176,9 +174,7 @@ pub trait Sink<O> {
 pub enum Column<'a, T> {
     /// Grows as chunks arrive.
     Owned(Vec<T>),
-    /// The part of a contiguous caller's array not written yet.
-    Slice(&'a mut [T]),
-    /// A strided caller's array and the next row to write.
+    /// A caller's array, whose length the caller has checked, and the next row to write.
     View(ArrayViewMut1<'a, T>, usize),
 }
 
@@ -188,16 +184,9 @@ impl<'a, T: Copy> Column<'a, T> {
         Column::Owned(Vec::with_capacity(rows))
     }
 
-    /// A column writing into `view`, whose length the caller has checked.
+    /// A column writing into `view`.
     pub fn view(view: ArrayViewMut1<'a, T>) -> Self {
-        if view.as_slice().is_some() {
-            match view.into_slice() {
-                Some(slice) => Column::Slice(slice),
-                None => Column::Slice(&mut []),
-            }
-        } else {
-            Column::View(view, 0)
-        }
+        Column::View(view, 0)
     }
 
     /// Appends `f` of each output.
@@ -205,19 +194,17 @@ impl<'a, T: Copy> Column<'a, T> {
     pub fn put<O>(&mut self, outputs: &[O], f: impl Fn(&O) -> T) {
         match self {
             Column::Owned(v) => v.extend(outputs.iter().map(f)),
-            Column::Slice(rest) => {
-                let n = outputs.len().min(rest.len());
-                let (head, tail) = mem::take(rest).split_at_mut(n);
-                for (d, o) in head.iter_mut().zip(outputs) {
-                    *d = f(o);
-                }
-                *rest = tail;
-            }
             Column::View(view, next) => {
                 let end = (*next + outputs.len()).min(view.len());
-                let dst = view.slice_axis_mut(NdAxis(0), Slice::from(*next..end));
-                for (d, o) in dst.into_iter().zip(outputs) {
-                    *d = f(o);
+                let mut dst = view.slice_axis_mut(NdAxis(0), Slice::from(*next..end));
+                if let Some(dst) = dst.as_slice_mut() {
+                    for (d, o) in dst.iter_mut().zip(outputs) {
+                        *d = f(o);
+                    }
+                } else {
+                    for (d, o) in dst.iter_mut().zip(outputs) {
+                        *d = f(o);
+                    }
                 }
                 *next = end;
             }
@@ -228,7 +215,7 @@ impl<'a, T: Copy> Column<'a, T> {
     pub fn into_vec(self) -> Vec<T> {
         match self {
             Column::Owned(v) => v,
-            Column::Slice(_) | Column::View(..) => Vec::new(),
+            Column::View(..) => Vec::new(),
         }
     }
 }
