@@ -380,6 +380,76 @@ pub enum Error {
         source: Box<Error>,
     },
     // Batch errors go below.
+    /// A score matrix does not have one column per score.
+    #[error("score matrix has {found} columns, expected {expected}")]
+    BatchColumns {
+        /// The number of columns needed.
+        expected: usize,
+        /// The number of columns given.
+        found: usize,
+    },
+
+    /// A value of a score matrix is NaN, infinite or outside [0, 1].
+    #[error("row {row}: {column} score {value} is not a finite number in [0, 1]")]
+    InvalidBatchValue {
+        /// The row (account), counted from 0.
+        row: usize,
+        /// The column, named by its score.
+        column: ScoreField,
+        /// The value given.
+        value: f64,
+    },
+
+    /// An output array or an input column does not have one entry per row.
+    #[error("{what} has {found} rows, expected {expected}")]
+    BatchLength {
+        /// The array with the wrong length.
+        what: &'static str,
+        /// The number of rows of the score or factor input.
+        expected: usize,
+        /// The number of rows given.
+        found: usize,
+    },
+
+    /// A factor matrix does not have one column per factor of its scorecard.
+    #[error("{score} factor matrix has {found} columns, expected {expected}, one per factor")]
+    FactorColumns {
+        /// The score the scorecard builds.
+        score: ScoreField,
+        /// The number of factors.
+        expected: usize,
+        /// The number of columns given.
+        found: usize,
+    },
+
+    /// A rating of a factor matrix is NaN or off its factor's scale.
+    #[error(
+        "row {row}: rating {value} for factor {factor} (column {column}) is not on its scale \
+         {low} to {high}"
+    )]
+    InvalidBatchRating {
+        /// The row (account), counted from 0.
+        row: usize,
+        /// The factor.
+        factor: String,
+        /// The factor's column in its matrix, counted from 0.
+        column: usize,
+        /// The rating given.
+        value: f64,
+        /// The scale's low end.
+        low: f64,
+        /// The scale's high end.
+        high: f64,
+    },
+
+    /// A scorecard was given for another score than the one it is used for.
+    #[error("expected a {expected} scorecard, got a {found} scorecard")]
+    ScorecardMismatch {
+        /// The score the scorecard must build.
+        expected: ScoreField,
+        /// The score it builds.
+        found: ScoreField,
+    },
 }
 
 /// The crate's result type.

@@ -68,6 +68,7 @@
 
 pub mod any;
 pub mod axis;
+pub mod batch;
 pub mod classifier;
 pub mod error;
 pub mod models;
@@ -78,6 +79,7 @@ pub mod tier;
 
 pub use any::{AnyAssessment, AnyModel, Class, ModelKind, Position};
 pub use axis::{Axis, AxisWeights, WEIGHT_SUM_TOLERANCE};
+pub use batch::{AllModels, AllModelsAssessment, BatchAssessment, BatchClassifier, BatchScorer};
 pub use classifier::{Assessment, Classifier, CutPoint, NativeClass};
 pub use error::{Error, Result};
 pub use models::bensaou::{Bensaou, BensaouClass, BensaouParams, BensaouPosition};

@@ -425,6 +425,21 @@ impl Bensaou {
     }
 }
 
+impl Bensaou {
+    /// The index in [`NativeClass::ALL`] of the class of three scores already known to be
+    /// valid, by the same arithmetic as [`Classifier::classify`]: the batch layer's kernel. The
+    /// axes are left unclamped: the thresholds lie strictly inside (0, 1), where clamping
+    /// changes no comparison.
+    #[inline]
+    pub(crate) fn class_index_raw(&self, revenue: f64, fit: f64, strength: f64) -> usize {
+        let p = &self.params;
+        let buyer = p.buyer_investment.weighted_raw(revenue, fit, strength);
+        let supplier = p.supplier_investment.weighted_raw(revenue, fit, strength);
+        BensaouClass::from_cell(buyer >= p.buyer_threshold, supplier >= p.supplier_threshold)
+            .index()
+    }
+}
+
 impl Classifier for Bensaou {
     type Class = BensaouClass;
     type Position = BensaouPosition;

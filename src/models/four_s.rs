@@ -402,6 +402,24 @@ impl FourS {
     }
 }
 
+impl FourS {
+    /// The index in [`NativeClass::ALL`] of the class of three scores already known to be
+    /// valid, by the same arithmetic as [`Classifier::classify`]: the batch layer's kernel. The
+    /// axes are left unclamped: the thresholds lie strictly inside (0, 1), where clamping
+    /// changes no comparison.
+    #[inline]
+    pub(crate) fn class_index_raw(&self, revenue: f64, fit: f64, strength: f64) -> usize {
+        let p = &self.params;
+        let attractiveness = p.attractiveness.weighted_raw(revenue, fit, strength);
+        let relative_strength = p.relative_strength.weighted_raw(revenue, fit, strength);
+        FourSClass::from_cell(
+            attractiveness >= p.attractiveness_threshold,
+            relative_strength >= p.strength_threshold,
+        )
+        .index()
+    }
+}
+
 impl Classifier for FourS {
     type Class = FourSClass;
     type Position = FourSPosition;

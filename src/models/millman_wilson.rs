@@ -549,6 +549,21 @@ impl MillmanWilson {
     }
 }
 
+impl MillmanWilson {
+    /// The index in [`NativeClass::ALL`] of the positional stage of three scores already known
+    /// to be valid, by the same arithmetic as [`Classifier::classify`]: the batch layer's
+    /// kernel. Uncoupling needs a previous assessment and is never returned.
+    #[inline]
+    pub(crate) fn class_index_raw(&self, revenue: f64, fit: f64, strength: f64) -> usize {
+        let p = &self.params;
+        let nature = p.nature.apply_raw(revenue, fit, strength);
+        let involvement = p.involvement.apply_raw(revenue, fit, strength);
+        let development = 0.5 * (nature + involvement);
+        // POSITIONAL starts at ALL[1]: ALL[0] is Uncoupling.
+        1 + band(development, &p.thresholds)
+    }
+}
+
 impl Classifier for MillmanWilson {
     type Class = MillmanWilsonStage;
     type Position = MillmanWilsonPosition;

@@ -341,6 +341,18 @@ impl Webster {
     }
 }
 
+impl Webster {
+    /// The index in [`NativeClass::ALL`] of the class of three scores already known to be
+    /// valid, by the same arithmetic as [`Classifier::classify`]: the batch layer's kernel. The
+    /// axes are left unclamped: the thresholds lie strictly inside (0, 1), where clamping
+    /// changes no comparison.
+    #[inline]
+    pub(crate) fn class_index_raw(&self, revenue: f64, fit: f64, strength: f64) -> usize {
+        let intensity = self.params.intensity.weighted_raw(revenue, fit, strength);
+        band(intensity, &self.params.thresholds)
+    }
+}
+
 impl Classifier for Webster {
     type Class = WebsterClass;
     type Position = WebsterPosition;
