@@ -207,7 +207,6 @@ pub enum Error {
         /// The scale's high end.
         high: f64,
     },
-    // Portfolio errors go below.
     /// A portfolio has no accounts.
     #[error("the portfolio has no accounts")]
     EmptyPortfolio,
@@ -379,7 +378,6 @@ pub enum Error {
         #[source]
         source: Box<Error>,
     },
-    // Batch errors go below.
     /// A score matrix does not have one column per score.
     #[error("score matrix has {found} columns, expected {expected}")]
     BatchColumns {
@@ -440,15 +438,6 @@ pub enum Error {
         low: f64,
         /// The scale's high end.
         high: f64,
-    },
-
-    /// A scorecard was given for another score than the one it is used for.
-    #[error("expected a {expected} scorecard, got a {found} scorecard")]
-    ScorecardMismatch {
-        /// The score the scorecard must build.
-        expected: ScoreField,
-        /// The score it builds.
-        found: ScoreField,
     },
 }
 

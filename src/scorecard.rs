@@ -316,6 +316,18 @@ impl Scorecard {
         self.score
     }
 
+    /// Checks that the scorecard builds `expected`, for APIs that take a scorecard per score.
+    pub(crate) fn check_builds(&self, expected: ScoreField) -> Result<()> {
+        if self.score == expected {
+            Ok(())
+        } else {
+            Err(Error::WrongScorecard {
+                expected,
+                found: self.score,
+            })
+        }
+    }
+
     /// The factors, in the order given.
     ///
     /// # Examples

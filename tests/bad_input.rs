@@ -1001,3 +1001,200 @@ mod portfolio {
         ]);
     }
 }
+
+mod batch {
+    use super::{case, run};
+    use keyaccount::batch::{AllModels, BatchClassifier, BatchScorer};
+    use keyaccount::{
+        Error, Factor, FourS, MissingRating, RatingScale, ScoreField, Scorecard, Tier, Webster,
+    };
+    use ndarray::{array, Array1, Array2, ShapeBuilder};
+
+    fn card(score: ScoreField, names: &[&str]) -> Scorecard {
+        let w = 1.0 / names.len() as f64;
+        let factors = names
+            .iter()
+            .map(|n| Factor::new(*n, w, RatingScale::default()))
+            .collect();
+        Scorecard::new(score, factors, MissingRating::Error).unwrap()
+    }
+
+    #[test]
+    fn bad_matrices() {
+        let nan_at_2_1 = array![[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, f64::NAN, 0.9]];
+        let mut fortran = Array2::<f64>::from_elem((3, 3).f(), 0.5);
+        fortran[[1, 2]] = 1.5;
+        fortran[[2, 0]] = -1.0;
+        let mut tiers = Array1::from_elem(2, Tier::Key);
+        run(vec![
+            case(
+                "two columns",
+                FourS::default().classify_batch(array![[0.1, 0.2]].view()),
+                |e| {
+                    matches!(
+                        e,
+                        Error::BatchColumns {
+                            expected: 3,
+                            found: 2
+                        }
+                    )
+                },
+                &["2 columns", "expected 3"],
+            ),
+            case(
+                "four columns",
+                AllModels::default().classify_batch(Array2::zeros((5, 4)).view()),
+                |e| {
+                    matches!(
+                        e,
+                        Error::BatchColumns {
+                            expected: 3,
+                            found: 4
+                        }
+                    )
+                },
+                &["4 columns"],
+            ),
+            case(
+                "NaN",
+                Webster::default().classify_batch(nan_at_2_1.view()),
+                |e| {
+                    matches!(
+                        e,
+                        Error::InvalidBatchValue {
+                            row: 2,
+                            column: ScoreField::StrategicFit,
+                            ..
+                        }
+                    )
+                },
+                &["row 2", "strategic fit", "NaN"],
+            ),
+            case(
+                "first bad value in row-major order, column-major input",
+                FourS::default().classify_batch(fortran.view()),
+                |e| {
+                    matches!(
+                        e,
+                        Error::InvalidBatchValue {
+                            row: 1,
+                            column: ScoreField::RelationshipStrength,
+                            ..
+                        }
+                    )
+                },
+                &["row 1", "relationship strength", "1.5"],
+            ),
+            case(
+                "infinity",
+                FourS::default().tiers_batch(
+                    array![[f64::INFINITY, 0.0, 0.0], [0.0, 0.0, 0.0]].view(),
+                    tiers.view_mut(),
+                ),
+                |e| {
+                    matches!(
+                        e,
+                        Error::InvalidBatchValue {
+                            row: 0,
+                            column: ScoreField::RevenueShare,
+                            ..
+                        }
+                    )
+                },
+                &["row 0", "revenue share", "inf"],
+            ),
+            case(
+                "output too short",
+                FourS::default().tiers_batch(Array2::zeros((3, 3)).view(), tiers.view_mut()),
+                |e| {
+                    matches!(
+                        e,
+                        Error::BatchLength {
+                            expected: 3,
+                            found: 2,
+                            ..
+                        }
+                    )
+                },
+                &["2 rows", "expected 3"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn bad_factor_matrices() {
+        let scorer = BatchScorer::new(
+            card(ScoreField::StrategicFit, &["growth", "prestige"]),
+            card(ScoreField::RelationshipStrength, &["trust"]),
+        )
+        .unwrap();
+        let revenue = array![0.5, 0.5];
+        run(vec![
+            case(
+                "wrong factor count",
+                scorer.scores(
+                    revenue.view(),
+                    array![[1.0], [2.0]].view(),
+                    array![[1.0], [2.0]].view(),
+                ),
+                |e| {
+                    matches!(
+                        e,
+                        Error::FactorColumns {
+                            score: ScoreField::StrategicFit,
+                            expected: 2,
+                            found: 1
+                        }
+                    )
+                },
+                &["strategic fit factor matrix", "1 columns", "expected 2"],
+            ),
+            case(
+                "off-scale rating",
+                scorer.scores(
+                    revenue.view(),
+                    array![[1.0, 2.0], [3.0, 11.0]].view(),
+                    array![[1.0], [2.0]].view(),
+                ),
+                |e| matches!(e, Error::InvalidBatchRating { row: 1, column: 1, factor, .. } if factor == "prestige"),
+                &["row 1", "prestige", "11"],
+            ),
+            case(
+                "row counts differ",
+                scorer.scores(
+                    revenue.view(),
+                    array![[1.0, 2.0]].view(),
+                    array![[1.0], [2.0]].view(),
+                ),
+                |e| {
+                    matches!(
+                        e,
+                        Error::BatchLength {
+                            expected: 2,
+                            found: 1,
+                            ..
+                        }
+                    )
+                },
+                &["1 rows", "expected 2"],
+            ),
+            case(
+                "scorecards swapped",
+                BatchScorer::new(
+                    card(ScoreField::RelationshipStrength, &["trust"]),
+                    card(ScoreField::StrategicFit, &["growth"]),
+                ),
+                |e| {
+                    matches!(
+                        e,
+                        Error::WrongScorecard {
+                            expected: ScoreField::StrategicFit,
+                            found: ScoreField::RelationshipStrength
+                        }
+                    )
+                },
+                &["expected a strategic fit scorecard"],
+            ),
+        ]);
+    }
+}

@@ -184,8 +184,17 @@ fn fortran(m: &Array2<f64>) -> Array2<f64> {
     f
 }
 
+/// 64 cases by default, for a quick `cargo test`; `PROPTEST_CASES` (CI sets 10000) overrides.
+fn proptest_config() -> ProptestConfig {
+    let mut config = ProptestConfig::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = 64;
+    }
+    config
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(proptest_config())]
 
     #[test]
     fn webster_batch_is_one_by_one(model in webster(), m in matrix()) {
@@ -613,7 +622,7 @@ fn factor_matrix_shapes_are_checked() {
             sc.relationship_strength().clone(),
             sc.strategic_fit().clone()
         ),
-        Err(Error::ScorecardMismatch {
+        Err(Error::WrongScorecard {
             expected: ScoreField::StrategicFit,
             ..
         })

@@ -23,12 +23,7 @@ struct LinearCard {
 
 impl LinearCard {
     fn new(card: Scorecard, expected: ScoreField) -> Result<Self> {
-        if card.score_field() != expected {
-            return Err(Error::ScorecardMismatch {
-                expected,
-                found: card.score_field(),
-            });
-        }
+        card.check_builds(expected)?;
         let (coefficients, offset) = card.linear_form();
         let low = card.factors().iter().map(|f| f.scale.low()).collect();
         let high = card.factors().iter().map(|f| f.scale.high()).collect();
@@ -210,7 +205,7 @@ impl BatchScorer {
     ///
     /// # Errors
     ///
-    /// [`Error::ScorecardMismatch`] if a scorecard builds another score than its place says.
+    /// [`Error::WrongScorecard`] if a scorecard builds another score than its place says.
     ///
     /// # Examples
     ///
@@ -230,7 +225,7 @@ impl BatchScorer {
     /// assert!(BatchScorer::new(fit.clone(), strength.clone()).is_ok());
     /// assert!(matches!(
     ///     BatchScorer::new(strength, fit),
-    ///     Err(Error::ScorecardMismatch { .. })
+    ///     Err(Error::WrongScorecard { .. })
     /// ));
     /// # Ok::<(), keyaccount::Error>(())
     /// ```

@@ -96,12 +96,7 @@ impl ScoringConfig {
             (ScoreField::StrategicFit, &strategic_fit),
             (ScoreField::RelationshipStrength, &relationship_strength),
         ] {
-            if card.score_field() != expected {
-                return Err(Error::WrongScorecard {
-                    expected,
-                    found: card.score_field(),
-                });
-            }
+            card.check_builds(expected)?;
         }
         Ok(ScoringConfig {
             share,
