@@ -21,6 +21,16 @@
 //! swapped and compared. An [`Assessment`] gives the native class, the tier, the position on
 //! the model's own axes, the distance to the nearest class boundary and the class's strategy.
 //!
+//! Beyond one account at a time:
+//!
+//! - [`portfolio`]: from a table of account records (or a CSV export, with the default `csv`
+//!   feature) to tiers: revenue-share methods (reference scale, percentile rank, Pareto / ABC),
+//!   roll-up of locations to their group, model comparison (Cohen's kappa) and consensus,
+//!   calibration to a target number of Key accounts, concentration, migration between periods
+//!   with Uncoupling, target attainment, opportunities and summary reports.
+//! - [`batch`]: whole customer bases from `ndarray` matrices, one model or all four in one
+//!   pass, with the same result as classifying each row alone.
+//!
 //! # Rules
 //!
 //! - Every valid input gets exactly one class. A value exactly on a threshold goes to the
