@@ -1,5 +1,7 @@
 //! The batch layer against the one-account path, over layouts, custom settings and bad input.
 
+mod common;
+
 use approx::assert_relative_eq;
 use ndarray::{s, Array1, Array2, ShapeBuilder};
 use proptest::prelude::*;
@@ -184,17 +186,8 @@ fn fortran(m: &Array2<f64>) -> Array2<f64> {
     f
 }
 
-/// 64 cases by default, for a quick `cargo test`; `PROPTEST_CASES` (CI sets 10000) overrides.
-fn proptest_config() -> ProptestConfig {
-    let mut config = ProptestConfig::default();
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        config.cases = 64;
-    }
-    config
-}
-
 proptest! {
-    #![proptest_config(proptest_config())]
+    #![proptest_config(common::proptest_config())]
 
     #[test]
     fn webster_batch_is_one_by_one(model in webster(), m in matrix()) {

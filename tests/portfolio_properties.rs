@@ -1,5 +1,7 @@
 //! Properties of the portfolio layer.
 
+mod common;
+
 use keyaccount::portfolio::{
     calibrate, AbcCuts, AccountRecord, Comparison, KeyRange, Portfolio, ScoringConfig, ShareMethod,
 };
@@ -61,17 +63,8 @@ fn accounts() -> impl Strategy<Value = Vec<AccountRecord>> {
     })
 }
 
-/// 64 cases by default, for a quick `cargo test`; `PROPTEST_CASES` (CI sets 10000) overrides.
-fn proptest_config() -> ProptestConfig {
-    let mut config = ProptestConfig::default();
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        config.cases = 64;
-    }
-    config
-}
-
 proptest! {
-    #![proptest_config(proptest_config())]
+    #![proptest_config(common::proptest_config())]
 
     #[test]
     fn shares_sum_to_one_and_scores_are_valid(records in accounts(), method in methods()) {

@@ -129,18 +129,7 @@ impl Comparison {
 impl fmt::Display for Comparison {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{} (rows) vs {} (columns)", self.first, self.second)?;
-        write!(f, "{:<15}", "")?;
-        for t in Tier::ALL {
-            write!(f, "{:>14}", t.label())?;
-        }
-        writeln!(f)?;
-        for (i, t) in Tier::ALL.iter().enumerate() {
-            write!(f, "{:<15}", t.label())?;
-            for n in self.table[i] {
-                write!(f, "{n:>14}")?;
-            }
-            writeln!(f)?;
-        }
+        super::report::write_tier_table(f, &self.table)?;
         write!(
             f,
             "agreement {:.1}% of {} accounts, Cohen's kappa {:.3}",

@@ -208,18 +208,7 @@ impl fmt::Display for Migration {
             "{} tiers, previous (rows) to current (columns)",
             self.model
         )?;
-        write!(f, "{:<15}", "")?;
-        for t in Tier::ALL {
-            write!(f, "{:>14}", t.label())?;
-        }
-        writeln!(f)?;
-        for (i, t) in Tier::ALL.iter().enumerate() {
-            write!(f, "{:<15}", t.label())?;
-            for n in self.transitions[i] {
-                write!(f, "{n:>14}")?;
-            }
-            writeln!(f)?;
-        }
+        super::report::write_tier_table(f, &self.transitions)?;
         write!(
             f,
             "{} up, {} down ({} uncoupling), {} entered, {} left",

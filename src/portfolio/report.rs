@@ -238,3 +238,21 @@ impl fmt::Display for Summary {
         line(f, &self.total)
     }
 }
+
+/// Writes a tier-by-tier count table (rows and columns in the order of [`Tier::ALL`]), one line
+/// per row, each line ended.
+pub(super) fn write_tier_table(f: &mut fmt::Formatter<'_>, table: &[[usize; 4]; 4]) -> fmt::Result {
+    write!(f, "{:<15}", "")?;
+    for t in Tier::ALL {
+        write!(f, "{:>14}", t.label())?;
+    }
+    writeln!(f)?;
+    for (t, counts) in Tier::ALL.iter().zip(table) {
+        write!(f, "{:<15}", t.label())?;
+        for n in counts {
+            write!(f, "{n:>14}")?;
+        }
+        writeln!(f)?;
+    }
+    Ok(())
+}
