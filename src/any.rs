@@ -38,6 +38,14 @@ pub enum ModelKind {
 
 impl ModelKind {
     /// The four models in a fixed order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::ModelKind;
+    ///
+    /// assert_eq!(ModelKind::ALL[3], ModelKind::FourS);
+    /// ```
     pub const ALL: [ModelKind; 4] = [
         ModelKind::Webster,
         ModelKind::MillmanWilson,
@@ -267,6 +275,16 @@ into_any!(
 );
 
 /// The assessment of any of the four models.
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::{AnyAssessment, AnyModel, Classifier, Scores, Tier};
+///
+/// let a: AnyAssessment = AnyModel::all()[0].classify(&Scores::new(0.9, 0.9, 0.9)?);
+/// assert_eq!(a.tier, Tier::Key);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
 pub type AnyAssessment = Assessment<Class, Position>;
 
 /// Any of the four models, with its settings.

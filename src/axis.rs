@@ -72,6 +72,16 @@ impl fmt::Display for Axis {
 
 /// Tolerance on the sum of an axis's weights, so that weights written as decimals
 /// (`0.1 + 0.2 + 0.7`) are accepted.
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::{Axis, AxisWeights, WEIGHT_SUM_TOLERANCE};
+///
+/// assert!(AxisWeights::new(Axis::Attractiveness, 0.1, 0.2, 0.7).is_ok());
+/// let off = 1.0 + 10.0 * WEIGHT_SUM_TOLERANCE;
+/// assert!(AxisWeights::new(Axis::Attractiveness, off, 0.0, 0.0).is_err());
+/// ```
 pub const WEIGHT_SUM_TOLERANCE: f64 = 1e-9;
 
 /// How one axis is built from the three scores: a weighted sum.

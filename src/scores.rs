@@ -29,6 +29,14 @@ pub enum ScoreField {
 
 impl ScoreField {
     /// The three scores in their documented order (the column order of batch matrices).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::ScoreField;
+    ///
+    /// assert_eq!(ScoreField::ALL[0], ScoreField::RevenueShare);
+    /// ```
     pub const ALL: [ScoreField; 3] = [
         ScoreField::RevenueShare,
         ScoreField::StrategicFit,

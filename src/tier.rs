@@ -44,6 +44,14 @@ pub enum Tier {
 
 impl Tier {
     /// All tiers from the highest (`Key`) to the lowest.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::Tier;
+    ///
+    /// assert!(Tier::ALL.windows(2).all(|w| w[0] > w[1]));
+    /// ```
     pub const ALL: [Tier; 4] = [
         Tier::Key,
         Tier::Development,

@@ -45,6 +45,14 @@ pub enum MillmanWilsonStage {
 
 impl MillmanWilsonStage {
     /// The five positional stages, lowest first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::MillmanWilsonStage;
+    ///
+    /// assert!(!MillmanWilsonStage::POSITIONAL.contains(&MillmanWilsonStage::UncouplingKam));
+    /// ```
     pub const POSITIONAL: [MillmanWilsonStage; 5] = [
         MillmanWilsonStage::PreKam,
         MillmanWilsonStage::EarlyKam,
@@ -333,6 +341,16 @@ impl From<MillmanWilson> for MillmanWilsonParams {
 }
 
 /// The assessment of [`MillmanWilson`].
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::{Classifier, MillmanWilson, MillmanWilsonAssessment, Scores};
+///
+/// let a: MillmanWilsonAssessment = MillmanWilson::default().classify(&Scores::new(0.5, 0.5, 0.5)?);
+/// approx::assert_relative_eq!(a.position.development, 0.5);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
 pub type MillmanWilsonAssessment = Assessment<MillmanWilsonStage, MillmanWilsonPosition>;
 
 impl MillmanWilson {
