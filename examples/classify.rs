@@ -10,6 +10,7 @@
 
 use std::error::Error;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use keyaccount::{
     AnyModel, Classifier, FourS, FourSClass, NativeClass, RevenueShareScale, Scores, Tier,
@@ -34,7 +35,17 @@ struct Account {
     scores: Scores,
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
     let path = std::env::args_os()
         .nth(1)
         .map(PathBuf::from)

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use keyaccount::portfolio::{
     calibrate, consensus, opportunities, read_csv_path, Attainment, Classification, Comparison,
@@ -88,7 +89,17 @@ fn scoring() -> Result<ScoringConfig, keyaccount::Error> {
     ScoringConfig::new(ShareMethod::default(), fit, strength)
 }
 
-fn main() -> Result<(), ExampleError> {
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), ExampleError> {
     let mut args = std::env::args().skip(1);
     let csv_path = args.next().map_or_else(
         || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/portfolio.csv"),
