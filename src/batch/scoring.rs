@@ -443,7 +443,30 @@ impl BatchScorer {
     ///
     /// # Examples
     ///
-    /// See [`BatchScorer`].
+    /// ```
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |score| Scorecard::new(score,
+    /// #     vec![Factor::new("x", 1.0, RatingScale::default())], MissingRating::Error);
+    /// use ndarray::array;
+    /// use keyaccount::batch::{BatchClassifier, BatchScorer};
+    /// use keyaccount::Bensaou;
+    ///
+    /// let scorer = BatchScorer::new(
+    ///     card(ScoreField::StrategicFit)?,
+    ///     card(ScoreField::RelationshipStrength)?,
+    /// )?;
+    /// let revenue = array![0.9, 0.2, 0.5];
+    /// let fit = array![[9.0], [2.0], [6.0]];
+    /// let strength = array![[3.0], [8.0], [5.0]];
+    /// let model = Bensaou::default();
+    /// let fused = scorer.classify(&model, revenue.view(), fit.view(), strength.view())?;
+    ///
+    /// // The same as scoring first, then classifying the score matrix.
+    /// let scores = scorer.scores(revenue.view(), fit.view(), strength.view())?;
+    /// assert_eq!(fused, model.classify_batch(scores.view())?);
+    /// assert_eq!(fused.len(), 3);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     pub fn classify<M: BatchClassifier>(
         &self,
         model: &M,

@@ -11,7 +11,21 @@ use crate::tier::Tier;
 ///
 /// # Examples
 ///
-/// See [`Attainment`].
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use approx::assert_relative_eq;
+/// use keyaccount::portfolio::Attainment;
+/// use keyaccount::FourS;
+///
+/// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 90.0).with_target(120.0)])?;
+/// let a = &Attainment::new(&p.score(&config)?.classify(FourS::default())).accounts[0];
+/// assert_eq!(a.gap, Some(-30.0));
+/// assert_relative_eq!(a.attainment.unwrap_or(0.0), 0.75);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountAttainment {
     /// The account.
@@ -34,7 +48,25 @@ pub struct AccountAttainment {
 ///
 /// # Examples
 ///
-/// See [`Attainment`].
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use approx::assert_relative_eq;
+/// use keyaccount::portfolio::Attainment;
+/// use keyaccount::FourS;
+///
+/// let p = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 30.0).with_target(40.0),
+///     AccountRecord::new("B", "Beta", 10.0), // no target: left out of the attainment
+/// ])?;
+/// let total = Attainment::new(&p.score(&config)?.classify(FourS::default())).total;
+/// assert_eq!(total.tier, None);
+/// assert_eq!((total.accounts, total.with_target), (2, 1));
+/// assert_relative_eq!(total.attainment.unwrap_or(0.0), 0.75); // 30 / 40
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupAttainment {
     /// The tier, or `None` for the whole portfolio.
@@ -117,7 +149,28 @@ impl Attainment {
     ///
     /// # Examples
     ///
-    /// See [`Attainment`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use approx::assert_relative_eq;
+    /// use keyaccount::portfolio::Attainment;
+    /// use keyaccount::{FourS, Tier};
+    ///
+    /// let p = Portfolio::new(vec![
+    ///     AccountRecord::new("A", "Alpha", 90.0).with_target(100.0)
+    ///         .with_fit_rating("growth", 10.0).with_strength_rating("trust", 9.0),
+    ///     AccountRecord::new("B", "Beta", 10.0).with_target(5.0)
+    ///         .with_fit_rating("growth", 2.0).with_strength_rating("trust", 2.0),
+    /// ])?;
+    /// let a = Attainment::new(&p.score(&config)?.classify(FourS::default()));
+    /// assert_eq!(a.by_tier.len(), 4);
+    /// assert_eq!((a.by_tier[0].tier, a.by_tier[0].accounts), (Some(Tier::Key), 1));
+    /// assert_relative_eq!(a.by_tier[0].attainment.unwrap_or(0.0), 0.9);
+    /// assert_relative_eq!(a.by_tier[3].attainment.unwrap_or(0.0), 2.0); // Transactional: 10 / 5
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn new(classification: &Classification) -> Self {
         let mut by_tier: Vec<GroupAttainment> = Tier::ALL.iter().map(|&t| group(Some(t))).collect();
@@ -154,7 +207,26 @@ impl Attainment {
 ///
 /// # Examples
 ///
-/// See [`opportunities`].
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use approx::assert_relative_eq;
+/// use keyaccount::portfolio::opportunities;
+/// use keyaccount::{Class, FourS, FourSClass, Tier};
+///
+/// let p = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 50.0).with_potential(200.0)
+///         .with_fit_rating("growth", 10.0).with_strength_rating("trust", 2.0),
+/// ])?;
+/// let c = p.score(&config)?.classify(FourS::default());
+/// let o = &opportunities(&c, Tier::Development)[0];
+/// assert_eq!(o.class, Class::FourS(FourSClass::Star));
+/// assert_eq!(o.headroom, 150.0);
+/// assert_relative_eq!(o.share_of_wallet, 0.25);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Opportunity {
     /// The account.

@@ -70,7 +70,15 @@ impl KeyRange {
     ///
     /// # Examples
     ///
-    /// See [`KeyRange`].
+    /// ```
+    /// use keyaccount::{portfolio::KeyRange, Error};
+    ///
+    /// let r = KeyRange::new(5, 10)?;
+    /// assert_eq!((r.min(), r.max()), (5, 10));
+    /// assert_eq!(KeyRange::new(7, 7)?.max(), 7); // a single count is a range
+    /// assert!(matches!(KeyRange::new(10, 5), Err(Error::InvalidKeyRange { min: 10, max: 5 })));
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn new(min: usize, max: usize) -> Result<Self> {
         if min <= max {
             Ok(KeyRange { min, max })
@@ -83,7 +91,13 @@ impl KeyRange {
     ///
     /// # Examples
     ///
-    /// See [`KeyRange`].
+    /// ```
+    /// use keyaccount::portfolio::KeyRange;
+    ///
+    /// assert_eq!(KeyRange::default().min(), 15);
+    /// assert_eq!(KeyRange::new(2, 4)?.min(), 2);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub const fn min(&self) -> usize {
         self.min
@@ -93,7 +107,13 @@ impl KeyRange {
     ///
     /// # Examples
     ///
-    /// See [`KeyRange`].
+    /// ```
+    /// use keyaccount::portfolio::KeyRange;
+    ///
+    /// assert_eq!(KeyRange::default().max(), 35);
+    /// assert_eq!(KeyRange::new(2, 4)?.max(), 4);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub const fn max(&self) -> usize {
         self.max
@@ -103,7 +123,14 @@ impl KeyRange {
     ///
     /// # Examples
     ///
-    /// See [`KeyRange`].
+    /// ```
+    /// use keyaccount::portfolio::KeyRange;
+    ///
+    /// let r = KeyRange::new(5, 10)?;
+    /// assert!(r.contains(5) && r.contains(10)); // both ends are in
+    /// assert!(!r.contains(4) && !r.contains(11));
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub const fn contains(&self, count: usize) -> bool {
         self.min <= count && count <= self.max
@@ -113,7 +140,15 @@ impl KeyRange {
     ///
     /// # Examples
     ///
-    /// See [`KeyRange`].
+    /// ```
+    /// use keyaccount::portfolio::KeyRange;
+    ///
+    /// let r = KeyRange::new(5, 10)?;
+    /// assert_eq!(r.distance(2), 3); // 3 Key accounts short
+    /// assert_eq!(r.distance(7), 0);
+    /// assert_eq!(r.distance(12), 2); // 2 too many
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub const fn distance(&self, count: usize) -> usize {
         if count < self.min {
@@ -128,7 +163,26 @@ impl KeyRange {
 ///
 /// # Examples
 ///
-/// See [`calibrate`].
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use keyaccount::portfolio::{calibrate, KeyRange};
+/// use keyaccount::FourS;
+///
+/// let p = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 90.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 9.0),
+///     AccountRecord::new("B", "Beta", 10.0).with_fit_rating("growth", 2.0).with_strength_rating("trust", 2.0),
+/// ])?;
+/// let cal = calibrate(&p.score(&config)?, &FourS::default().into(), KeyRange::new(1, 1)?);
+/// // One Key account already: the model is kept as it is.
+/// assert_eq!((cal.original_key_count, cal.key_count), (1, 1));
+/// assert_eq!(cal.exponent, 1.0);
+/// assert_eq!(cal.cut_points, cal.original_cut_points);
+/// assert!(cal.within_range);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Calibration {
     /// The range asked for.

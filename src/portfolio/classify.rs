@@ -86,7 +86,22 @@ impl ScoringConfig {
     ///
     /// # Examples
     ///
-    /// See [`ScoringConfig`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// use keyaccount::Error;
+    ///
+    /// let fit = card(ScoreField::StrategicFit, "growth")?;
+    /// let strength = card(ScoreField::RelationshipStrength, "trust")?;
+    /// let config = ScoringConfig::new(ShareMethod::default(), fit.clone(), strength.clone())?;
+    /// assert_eq!(config.strategic_fit(), &fit);
+    ///
+    /// // Swapped scorecards are refused.
+    /// let swapped = ScoringConfig::new(ShareMethod::default(), strength, fit);
+    /// assert!(matches!(swapped, Err(Error::WrongScorecard { .. })));
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn new(
         share: ShareMethod,
         strategic_fit: Scorecard,
@@ -109,7 +124,21 @@ impl ScoringConfig {
     ///
     /// # Examples
     ///
-    /// See [`ScoringConfig`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// use keyaccount::portfolio::AbcCuts;
+    ///
+    /// let pareto = ShareMethod::Pareto(AbcCuts::default());
+    /// let config = ScoringConfig::new(
+    ///     pareto,
+    ///     card(ScoreField::StrategicFit, "growth")?,
+    ///     card(ScoreField::RelationshipStrength, "trust")?,
+    /// )?;
+    /// assert_eq!(config.share(), pareto);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub const fn share(&self) -> ShareMethod {
         self.share
@@ -233,7 +262,24 @@ impl ScoringConfig {
 ///
 /// # Examples
 ///
-/// See [`ScoredPortfolio`].
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use approx::assert_relative_eq;
+///
+/// let p = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 75.0).with_fit_rating("growth", 10.0),
+///     AccountRecord::new("B", "Beta", 25.0).with_fit_rating("growth", 1.0),
+/// ])?;
+/// let scored = p.score(&config)?;
+/// let a = &scored.accounts()[0];
+/// assert_eq!((a.id.as_str(), a.rank), ("A", 1));
+/// assert_relative_eq!(a.share, 0.75);
+/// assert_relative_eq!(a.scores.strategic_fit(), 1.0); // rating 10 on the 1 to 10 scale
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScoredAccount {
     /// The account's id.
@@ -297,7 +343,25 @@ impl Portfolio {
     ///
     /// # Examples
     ///
-    /// See [`ScoredPortfolio`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Error);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use keyaccount::Error;
+    ///
+    /// let rated = AccountRecord::new("A", "Alpha", 10.0)
+    ///     .with_fit_rating("growth", 10.0)
+    ///     .with_strength_rating("trust", 1.0);
+    /// let scored = Portfolio::new(vec![rated.clone()])?.score(&config)?;
+    /// assert_eq!(scored.accounts()[0].scores.to_array(), [1.0, 1.0, 0.0]);
+    ///
+    /// // These scorecards refuse a missing rating.
+    /// let unrated = AccountRecord::new("B", "Beta", 5.0).with_fit_rating("growth", 5.0);
+    /// let scored = Portfolio::new(vec![rated, unrated])?.score(&config);
+    /// assert!(matches!(scored, Err(Error::MissingRating { account, .. }) if account == "B"));
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn score(&self, config: &ScoringConfig) -> Result<ScoredPortfolio> {
         config.check_ratings(self)?;
         let shares = config.share.shares(self)?;
@@ -373,7 +437,21 @@ impl ScoredPortfolio {
     ///
     /// # Examples
     ///
-    /// See [`ScoredPortfolio`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// let p = Portfolio::new(vec![
+    ///     AccountRecord::new("A", "Alpha", 10.0),
+    ///     AccountRecord::new("B", "Beta", 20.0),
+    ///     AccountRecord::new("C", "Gamma", 10.0),
+    /// ])?;
+    /// let scored = p.score(&config)?;
+    /// let ids: Vec<&str> = scored.accounts().iter().map(|a| a.id.as_str()).collect();
+    /// assert_eq!(ids, ["B", "A", "C"]); // equal revenues by id
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn accounts(&self) -> &[ScoredAccount] {
         &self.accounts
@@ -383,7 +461,17 @@ impl ScoredPortfolio {
     ///
     /// # Examples
     ///
-    /// See [`ScoredPortfolio`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0)])?;
+    /// assert_eq!(p.score(&config)?.share_method(), ShareMethod::PercentileRank);
+    /// let reference = config.with_share(ShareMethod::default());
+    /// assert_eq!(p.score(&reference)?.share_method(), ShareMethod::default());
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub const fn share_method(&self) -> ShareMethod {
         self.share
@@ -393,7 +481,20 @@ impl ScoredPortfolio {
     ///
     /// # Examples
     ///
-    /// See [`ScoredPortfolio`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// let p = Portfolio::new(vec![
+    ///     AccountRecord::new("A", "Alpha", 10.0),
+    ///     AccountRecord::new("B", "Beta", 30.0),
+    /// ])?;
+    /// let scored = p.score(&config)?;
+    /// assert_eq!(scored.get("A").map(|a| a.rank), Some(2));
+    /// assert!(scored.get("Z").is_none());
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn get(&self, id: &str) -> Option<&ScoredAccount> {
         self.accounts.iter().find(|a| a.id == id)
@@ -469,7 +570,23 @@ impl ScoredPortfolio {
 ///
 /// # Examples
 ///
-/// See [`Classification`].
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use keyaccount::{Class, FourS, FourSClass, Tier};
+///
+/// let p = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 1.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 9.0),
+/// ])?;
+/// let c = p.score(&config)?.classify(FourS::default());
+/// let a = &c.accounts()[0];
+/// assert_eq!(a.account.id, "A");
+/// assert_eq!(a.assessment.class, Class::FourS(FourSClass::Strategic));
+/// assert_eq!(a.assessment.tier, Tier::Key);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClassifiedAccount {
     /// The account and its scores.
@@ -511,7 +628,18 @@ impl Classification {
     ///
     /// # Examples
     ///
-    /// See [`Classification`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use keyaccount::{AnyModel, Webster};
+    ///
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0)])?;
+    /// let c = p.score(&config)?.classify(Webster::default());
+    /// assert_eq!(c.model(), &AnyModel::Webster(Webster::default()));
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn model(&self) -> &AnyModel {
         &self.model
@@ -521,7 +649,17 @@ impl Classification {
     ///
     /// # Examples
     ///
-    /// See [`Classification`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use keyaccount::{Bensaou, ModelKind};
+    ///
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0)])?;
+    /// assert_eq!(p.score(&config)?.classify(Bensaou::default()).kind(), ModelKind::Bensaou);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn kind(&self) -> ModelKind {
         self.model.kind()
@@ -531,7 +669,19 @@ impl Classification {
     ///
     /// # Examples
     ///
-    /// See [`Classification`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use keyaccount::{Axis, CutPoint, FourS};
+    ///
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0)])?;
+    /// let c = p.score(&config)?.classify(FourS::default());
+    /// assert_eq!(c.cut_points()[0], CutPoint { axis: Axis::Attractiveness, value: 0.5 });
+    /// assert_eq!(c.cut_points()[1].axis, Axis::RelativeStrength);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn cut_points(&self) -> &[CutPoint] {
         &self.cut_points
@@ -541,7 +691,23 @@ impl Classification {
     ///
     /// # Examples
     ///
-    /// See [`Classification`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use keyaccount::{FourS, Tier};
+    ///
+    /// let p = Portfolio::new(vec![
+    ///     AccountRecord::new("B", "Beta", 10.0).with_fit_rating("growth", 2.0).with_strength_rating("trust", 2.0),
+    ///     AccountRecord::new("A", "Alpha", 90.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 9.0),
+    /// ])?;
+    /// let c = p.score(&config)?.classify(FourS::default());
+    /// let tiers: Vec<(&str, Tier)> =
+    ///     c.accounts().iter().map(|a| (a.account.id.as_str(), a.assessment.tier)).collect();
+    /// assert_eq!(tiers, [("A", Tier::Key), ("B", Tier::Transactional)]); // largest first
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn accounts(&self) -> &[ClassifiedAccount] {
         &self.accounts
@@ -551,7 +717,24 @@ impl Classification {
     ///
     /// # Examples
     ///
-    /// See [`ScoredPortfolio::classify`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use keyaccount::{Class, FourS, FourSClass};
+    ///
+    /// # let p = Portfolio::new(vec![
+    /// #     AccountRecord::new("A", "Alpha", 90.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 9.0),
+    /// #     AccountRecord::new("B", "Beta", 10.0).with_fit_rating("growth", 2.0).with_strength_rating("trust", 2.0),
+    /// # ])?;
+    /// // `p`: A, large and rated high; B, small and rated low.
+    /// let c = p.score(&config)?.classify(FourS::default());
+    /// let b = c.get("B").map(|b| b.assessment.class);
+    /// assert_eq!(b, Some(Class::FourS(FourSClass::Streamline)));
+    /// assert!(c.get("Z").is_none());
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn get(&self, id: &str) -> Option<&ClassifiedAccount> {
         self.accounts.iter().find(|a| a.account.id == id)
@@ -561,7 +744,23 @@ impl Classification {
     ///
     /// # Examples
     ///
-    /// See [`ScoredPortfolio::classify`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use keyaccount::{FourS, Tier};
+    ///
+    /// # let p = Portfolio::new(vec![
+    /// #     AccountRecord::new("A", "Alpha", 90.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 9.0),
+    /// #     AccountRecord::new("B", "Beta", 10.0).with_fit_rating("growth", 2.0).with_strength_rating("trust", 2.0),
+    /// # ])?;
+    /// // `p`: A, large and rated high; B, small and rated low.
+    /// let c = p.score(&config)?.classify(FourS::default());
+    /// assert_eq!(c.tier_of("A"), Some(Tier::Key));
+    /// assert_eq!(c.tier_of("Z"), None);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn tier_of(&self, id: &str) -> Option<Tier> {
         self.get(id).map(|a| a.assessment.tier)
@@ -571,7 +770,24 @@ impl Classification {
     ///
     /// # Examples
     ///
-    /// See [`ScoredPortfolio::classify`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use keyaccount::{FourS, Tier};
+    ///
+    /// # let p = Portfolio::new(vec![
+    /// #     AccountRecord::new("A", "Alpha", 90.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 9.0),
+    /// #     AccountRecord::new("B", "Beta", 10.0).with_fit_rating("growth", 2.0).with_strength_rating("trust", 2.0),
+    /// # ])?;
+    /// // `p`: A, large and rated high; B, small and rated low.
+    /// let c = p.score(&config)?.classify(FourS::default());
+    /// assert_eq!(c.count(Tier::Transactional), 1);
+    /// assert_eq!(c.count(Tier::Development), 0);
+    /// assert_eq!(Tier::ALL.iter().map(|&t| c.count(t)).sum::<usize>(), c.accounts().len());
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn count(&self, tier: Tier) -> usize {
         self.accounts
@@ -584,7 +800,21 @@ impl Classification {
     ///
     /// # Examples
     ///
-    /// See [`ScoredPortfolio::classify`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use approx::assert_relative_eq;
+    /// use keyaccount::FourS;
+    ///
+    /// let p = Portfolio::new(vec![
+    ///     AccountRecord::new("A", "Alpha", 90.0),
+    ///     AccountRecord::new("B", "Beta", 10.5),
+    /// ])?;
+    /// assert_relative_eq!(p.score(&config)?.classify(FourS::default()).total_revenue(), 100.5);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn total_revenue(&self) -> f64 {
         self.accounts.iter().map(|a| a.account.revenue).sum()

@@ -90,7 +90,22 @@ impl Comparison {
     ///
     /// # Examples
     ///
-    /// See [`Comparison`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use keyaccount::portfolio::Comparison;
+    /// use keyaccount::{Error, FourS};
+    ///
+    /// let one = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0)])?;
+    /// let other = Portfolio::new(vec![AccountRecord::new("B", "Beta", 1.0)])?;
+    /// let a = one.score(&config)?.classify(FourS::default());
+    /// let b = other.score(&config)?.classify(FourS::default());
+    /// assert_eq!(Comparison::new(&a, &a)?.accounts, 1);
+    /// assert!(matches!(Comparison::new(&a, &b), Err(Error::AccountSetsDiffer { .. })));
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn new(first: &Classification, second: &Classification) -> Result<Self> {
         same_accounts(first, second)?;
         let mut table = [[0usize; 4]; 4];
@@ -176,7 +191,15 @@ impl ConsensusRule {
     ///
     /// # Examples
     ///
-    /// See [`ConsensusRule`].
+    /// ```
+    /// use keyaccount::portfolio::ConsensusRule;
+    /// use keyaccount::Tier::*;
+    ///
+    /// let votes = [Key, Maintenance, Maintenance, Transactional];
+    /// assert_eq!(ConsensusRule::default().apply(&votes), Some(Maintenance));
+    /// assert_eq!(ConsensusRule::LowerMedian.apply(&[Key, Development, Transactional]), Some(Development));
+    /// assert_eq!(ConsensusRule::LowerMedian.apply(&[]), None);
+    /// ```
     #[must_use]
     pub fn apply(self, tiers: &[Tier]) -> Option<Tier> {
         if tiers.is_empty() {
@@ -211,7 +234,22 @@ impl ConsensusRule {
 ///
 /// # Examples
 ///
-/// See [`consensus`].
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use keyaccount::portfolio::{consensus, ConsensusRule};
+/// use keyaccount::ModelKind;
+///
+/// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0)])?;
+/// let all = p.score(&config)?.classify_all();
+/// let c = &consensus(&all, ConsensusRule::default())?[0];
+/// let models: Vec<ModelKind> = c.votes.iter().map(|v| v.0).collect();
+/// assert_eq!(models, ModelKind::ALL); // one vote per classification, in order
+/// assert_eq!(c.agreeing, c.votes.iter().filter(|v| v.1 == c.tier).count());
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConsensusTier {
     /// The account.

@@ -47,7 +47,28 @@ impl Default for ConcentrationOptions {
 ///
 /// # Examples
 ///
-/// See [`Concentration`].
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use approx::assert_relative_eq;
+/// use keyaccount::portfolio::{AbcClass, Concentration, ConcentrationOptions};
+/// use keyaccount::FourS;
+///
+/// let p = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 60.0),
+///     AccountRecord::new("B", "Beta", 30.0),
+///     AccountRecord::new("C", "Gamma", 10.0),
+/// ])?;
+/// let c = p.score(&config)?.classify(FourS::default());
+/// let k = Concentration::new(&c, &ConcentrationOptions::default());
+/// let a = &k.abc[0];
+/// assert_eq!((a.segment, a.accounts), (AbcClass::A, 2));
+/// assert_relative_eq!(a.share, 0.9);
+/// assert_eq!(k.by_tier.iter().map(|s| s.accounts).sum::<usize>(), 3);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct SegmentShare<S> {
     /// The segment.
@@ -64,7 +85,27 @@ pub struct SegmentShare<S> {
 ///
 /// # Examples
 ///
-/// See [`Concentration`].
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use approx::assert_relative_eq;
+/// use keyaccount::portfolio::{Concentration, ConcentrationOptions};
+/// use keyaccount::FourS;
+///
+/// let p = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 60.0),
+///     AccountRecord::new("B", "Beta", 30.0),
+///     AccountRecord::new("C", "Gamma", 10.0),
+/// ])?;
+/// let c = p.score(&config)?.classify(FourS::default());
+/// let k = Concentration::new(&c, &ConcentrationOptions { top_n: vec![1, 10], ..Default::default() });
+/// assert_relative_eq!(k.top[0].share, 0.6);
+/// assert_eq!(k.top[1].n, 10); // more than there are accounts: all of them
+/// assert_relative_eq!(k.top[1].share, 1.0);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct TopShare {
     /// N as asked (accounts counted: at most the portfolio's size).
@@ -79,7 +120,28 @@ pub struct TopShare {
 ///
 /// # Examples
 ///
-/// See [`Concentration`].
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use approx::assert_relative_eq;
+/// use keyaccount::portfolio::{Concentration, ConcentrationOptions};
+/// use keyaccount::FourS;
+///
+/// let p = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 60.0),
+///     AccountRecord::new("B", "Beta", 30.0),
+///     AccountRecord::new("C", "Gamma", 10.0),
+/// ])?;
+/// let c = p.score(&config)?.classify(FourS::default());
+/// let curve = Concentration::new(&c, &ConcentrationOptions::default()).pareto_curve;
+/// assert_eq!((curve[0].accounts, curve[0].revenue), (0.0, 0.0));
+/// assert_relative_eq!(curve[1].accounts, 1.0 / 3.0); // the largest third of the accounts
+/// assert_relative_eq!(curve[1].revenue, 0.6); // holds 60% of revenue
+/// assert_relative_eq!(curve[3].revenue, 1.0);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ParetoPoint {
     /// Share of accounts, largest first, in [0, 1].
@@ -172,7 +234,25 @@ impl Concentration {
     ///
     /// # Examples
     ///
-    /// See [`Concentration`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use approx::assert_relative_eq;
+    /// use keyaccount::portfolio::{Concentration, ConcentrationOptions};
+    /// use keyaccount::FourS;
+    ///
+    /// // Four equal accounts: the least concentrated portfolio of four.
+    /// let equal = (0..4).map(|i| AccountRecord::new(format!("A{i}"), "Equal", 25.0));
+    /// let p = Portfolio::new(equal.collect())?;
+    /// let c = p.score(&config)?.classify(FourS::default());
+    /// let k = Concentration::new(&c, &ConcentrationOptions::default());
+    /// assert_relative_eq!(k.hhi, 0.25);
+    /// assert_relative_eq!(k.equivalent_accounts, 4.0);
+    /// assert_relative_eq!(k.total_revenue, 100.0);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn new(classification: &Classification, options: &ConcentrationOptions) -> Self {
         let mut ranked: Vec<(&str, f64, Tier)> = classification

@@ -40,7 +40,13 @@ impl Periods {
     ///
     /// # Examples
     ///
-    /// See [`Periods`].
+    /// ```
+    /// use keyaccount::portfolio::read_csv;
+    ///
+    /// let data = "period,id,name,revenue\n2025,A,Alpha,2\n2023,A,Alpha,1\n";
+    /// assert_eq!(read_csv(data.as_bytes())?.labels(), ["2023", "2025"]); // sorted, not in file order
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn labels(&self) -> Vec<&str> {
         self.periods.iter().map(|(l, _)| l.as_str()).collect()
@@ -50,7 +56,16 @@ impl Periods {
     ///
     /// # Examples
     ///
-    /// See [`Periods`].
+    /// ```
+    /// use keyaccount::portfolio::read_csv;
+    ///
+    /// let data = "period,id,name,revenue\n2024,A,Alpha,1\n2025,A,Alpha,2\n2025,B,Beta,3\n";
+    /// let periods = read_csv(data.as_bytes())?;
+    /// let sizes: Vec<(&str, usize)> =
+    ///     periods.all().iter().map(|(label, p)| (label.as_str(), p.len())).collect();
+    /// assert_eq!(sizes, [("2024", 1), ("2025", 2)]);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn all(&self) -> &[(String, Portfolio)] {
         &self.periods
@@ -78,7 +93,15 @@ impl Periods {
     ///
     /// # Examples
     ///
-    /// See [`Periods`].
+    /// ```
+    /// use keyaccount::portfolio::read_csv;
+    ///
+    /// let data = "period,id,name,revenue\n2024,A,Alpha,100\n2025,A,Alpha,120\n";
+    /// let periods = read_csv(data.as_bytes())?;
+    /// let latest = periods.latest().map(|(label, p)| (label, p.total_revenue()));
+    /// assert_eq!(latest, Some(("2025", 120.0)));
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn latest(&self) -> Option<(&str, &Portfolio)> {
         self.periods.last().map(|(l, p)| (l.as_str(), p))

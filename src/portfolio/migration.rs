@@ -17,7 +17,33 @@ use crate::tier::Tier;
 ///
 /// # Examples
 ///
-/// See [`Migration`].
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use keyaccount::portfolio::Migration;
+/// use keyaccount::{FourS, MillmanWilson, Tier};
+///
+/// let before = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 90.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 9.0),
+///     AccountRecord::new("B", "Beta", 10.0).with_fit_rating("growth", 2.0).with_strength_rating("trust", 2.0),
+/// ])?;
+/// let after = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 40.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 9.0),
+///     AccountRecord::new("B", "Beta", 60.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 10.0),
+/// ])?;
+/// let m = Migration::new(
+///     &before.score(&config)?.classify(FourS::default()),
+///     &after.score(&config)?.classify(FourS::default()),
+///     &MillmanWilson::default(),
+/// )?;
+/// let up = &m.up[0];
+/// assert_eq!((up.id.as_str(), up.from, up.to), ("B", Tier::Transactional, Tier::Key));
+/// assert_eq!((up.previous_revenue, up.revenue), (10.0, 60.0));
+/// assert!(!up.uncoupling);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Move {
     /// The account.
@@ -42,7 +68,33 @@ pub struct Move {
 ///
 /// # Examples
 ///
-/// See [`Migration`].
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use keyaccount::portfolio::Migration;
+/// use keyaccount::{FourS, MillmanWilson, MillmanWilsonStage as Stage};
+///
+/// // A strong relationship that falls apart between the periods.
+/// let before = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 1.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 10.0),
+/// ])?;
+/// let after = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 1.0).with_fit_rating("growth", 3.0).with_strength_rating("trust", 1.0),
+/// ])?;
+/// let m = Migration::new(
+///     &before.score(&config)?.classify(FourS::default()),
+///     &after.score(&config)?.classify(FourS::default()),
+///     &MillmanWilson::default(),
+/// )?;
+/// let u = &m.uncoupling[0];
+/// assert_eq!(u.id, "A");
+/// // Synergistic then; its position alone would now say Early-KAM.
+/// assert_eq!((u.previous_stage, u.positional_stage), (Stage::SynergisticKam, Stage::EarlyKam));
+/// assert!(u.development_before - u.development_now >= 0.2); // the default uncoupling drop
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Uncoupling {
     /// The account.
@@ -127,7 +179,35 @@ impl Migration {
     ///
     /// # Examples
     ///
-    /// See [`Migration`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use keyaccount::portfolio::Migration;
+    /// use keyaccount::{Error, FourS, MillmanWilson, Webster};
+    ///
+    /// let before = Portfolio::new(vec![
+    ///     AccountRecord::new("A", "Alpha", 1.0),
+    ///     AccountRecord::new("B", "Beta", 1.0),
+    /// ])?
+    /// .score(&config)?;
+    /// let after = Portfolio::new(vec![
+    ///     AccountRecord::new("B", "Beta", 1.0),
+    ///     AccountRecord::new("C", "Gamma", 1.0),
+    /// ])?
+    /// .score(&config)?;
+    /// let (then, now) = (before.classify(FourS::default()), after.classify(FourS::default()));
+    /// let m = Migration::new(&then, &now, &MillmanWilson::default())?;
+    /// assert_eq!(m.left, ["A"]);
+    /// assert_eq!(m.entered, ["C"]);
+    ///
+    /// // Both periods must be classified by the same model.
+    /// let webster = after.classify(Webster::default());
+    /// let mixed = Migration::new(&then, &webster, &MillmanWilson::default());
+    /// assert!(matches!(mixed, Err(Error::ModelsDiffer { .. })));
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn new(
         previous: &Classification,
         current: &Classification,

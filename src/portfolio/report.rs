@@ -40,7 +40,29 @@ impl fmt::Display for SummaryBy {
 ///
 /// # Examples
 ///
-/// See [`Summary`].
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// use approx::assert_relative_eq;
+/// use keyaccount::portfolio::Summary;
+/// use keyaccount::FourS;
+///
+/// let p = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 75.0).with_target(100.0)
+///         .with_fit_rating("growth", 10.0).with_strength_rating("trust", 10.0),
+///     AccountRecord::new("B", "Beta", 25.0)
+///         .with_fit_rating("growth", 1.0).with_strength_rating("trust", 1.0),
+/// ])?;
+/// let total = Summary::by_tier(&p.score(&config)?.classify(FourS::default())).total;
+/// assert_eq!((total.label.as_str(), total.tier), ("Total", None));
+/// assert_eq!(total.accounts, 2);
+/// assert_relative_eq!(total.revenue, 100.0);
+/// assert_relative_eq!(total.target, 100.0);
+/// assert_relative_eq!(total.attainment.unwrap_or(0.0), 0.75); // only A has a target
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SummaryRow {
     /// The row's label: the tier's or class's name, or "Total".
@@ -146,7 +168,25 @@ impl Summary {
     ///
     /// # Examples
     ///
-    /// See [`Summary`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use keyaccount::portfolio::Summary;
+    /// use keyaccount::FourS;
+    ///
+    /// let p = Portfolio::new(vec![
+    ///     AccountRecord::new("A", "Alpha", 75.0).with_target(100.0)
+    ///         .with_fit_rating("growth", 10.0).with_strength_rating("trust", 10.0),
+    ///     AccountRecord::new("B", "Beta", 25.0)
+    ///         .with_fit_rating("growth", 1.0).with_strength_rating("trust", 1.0),
+    /// ])?;
+    /// let s = Summary::by_tier(&p.score(&config)?.classify(FourS::default()));
+    /// let rows: Vec<(&str, usize)> = s.rows.iter().map(|r| (r.label.as_str(), r.accounts)).collect();
+    /// assert_eq!(rows, [("Key", 1), ("Development", 0), ("Maintenance", 0), ("Transactional", 1)]);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn by_tier(classification: &Classification) -> Self {
         let total_revenue = classification.total_revenue();
@@ -165,7 +205,28 @@ impl Summary {
     ///
     /// # Examples
     ///
-    /// See [`Summary`].
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use keyaccount::portfolio::{Summary, SummaryBy};
+    /// use keyaccount::{Tier, Webster};
+    ///
+    /// let p = Portfolio::new(vec![
+    ///     AccountRecord::new("A", "Alpha", 75.0).with_target(100.0)
+    ///         .with_fit_rating("growth", 10.0).with_strength_rating("trust", 10.0),
+    ///     AccountRecord::new("B", "Beta", 25.0)
+    ///         .with_fit_rating("growth", 1.0).with_strength_rating("trust", 1.0),
+    /// ])?;
+    /// let s = Summary::by_class(&p.score(&config)?.classify(Webster::default()));
+    /// assert_eq!(s.by, SummaryBy::Class);
+    /// assert_eq!(s.rows.len(), 6); // every Webster relationship type, empty ones included
+    /// assert_eq!(s.rows[0].label, "Network organization");
+    /// assert_eq!(s.rows[0].tier, Some(Tier::Key));
+    /// assert_eq!(s.rows.iter().map(|r| r.accounts).sum::<usize>(), 2);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
     #[must_use]
     pub fn by_class(classification: &Classification) -> Self {
         let total_revenue = classification.total_revenue();

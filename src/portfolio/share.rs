@@ -173,6 +173,16 @@ pub enum AbcClass {
 
 impl AbcClass {
     /// The three classes, A first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::AbcClass;
+    ///
+    /// let names: String = AbcClass::ALL.iter().map(ToString::to_string).collect();
+    /// assert_eq!(names, "ABC");
+    /// assert!(AbcClass::ALL.windows(2).all(|w| w[0] < w[1])); // in ascending order
+    /// ```
     pub const ALL: [AbcClass; 3] = [AbcClass::A, AbcClass::B, AbcClass::C];
 }
 
