@@ -359,11 +359,21 @@ pub enum Error {
         reason: &'static str,
     },
 
+    /// A CSV file cannot be opened.
+    #[error("cannot open {path}: {message}")]
+    CsvOpen {
+        /// The path given.
+        path: String,
+        /// What the operating system reported.
+        message: String,
+    },
+
     /// A CSV line cannot be parsed (wrong number of fields, bad quoting, invalid UTF-8) or the
     /// file cannot be read.
     #[error("csv line {line}: {message}")]
     CsvMalformed {
-        /// The line (1-based; the header is line 1; 0 if the file could not be read at all).
+        /// The line (1-based; the header is line 1; 0 for a read error the parser gives no position
+        /// for).
         line: u64,
         /// What the CSV parser reported.
         message: String,

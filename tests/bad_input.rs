@@ -993,6 +993,12 @@ mod portfolio {
                 &["no accounts"],
             ),
             case(
+                "file that does not exist",
+                keyaccount::portfolio::read_csv_path("no/such/accounts.csv"),
+                |e| matches!(e, Error::CsvOpen { path, .. } if path == "no/such/accounts.csv"),
+                &["cannot open no/such/accounts.csv"],
+            ),
+            case(
                 "invalid UTF-8",
                 read_csv(&b"id,name,revenue\nA,\xff\xfe,1\n"[..]),
                 |e| at(e, 2),

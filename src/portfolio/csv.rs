@@ -327,8 +327,7 @@ pub fn read_csv<R: Read>(reader: R) -> Result<Periods> {
 ///
 /// # Errors
 ///
-/// [`Error::CsvMalformed`] with line 0 if the file cannot be opened; otherwise as
-/// [`read_csv`].
+/// [`Error::CsvOpen`] if the file cannot be opened; otherwise as [`read_csv`].
 ///
 /// # Examples
 ///
@@ -336,13 +335,13 @@ pub fn read_csv<R: Read>(reader: R) -> Result<Periods> {
 /// use keyaccount::{portfolio::read_csv_path, Error};
 ///
 /// let err = read_csv_path("no/such/file.csv").unwrap_err();
-/// assert!(matches!(err, Error::CsvMalformed { line: 0, .. }));
+/// assert!(matches!(err, Error::CsvOpen { ref path, .. } if path == "no/such/file.csv"));
 /// ```
 pub fn read_csv_path(path: impl AsRef<Path>) -> Result<Periods> {
     let path = path.as_ref();
-    let file = std::fs::File::open(path).map_err(|e| Error::CsvMalformed {
-        line: 0,
-        message: format!("cannot open {}: {e}", path.display()),
+    let file = std::fs::File::open(path).map_err(|e| Error::CsvOpen {
+        path: path.display().to_string(),
+        message: e.to_string(),
     })?;
     read_csv(std::io::BufReader::new(file))
 }
