@@ -637,3 +637,14 @@ fn public_types_are_send_and_sync() {
     check::<keyaccount::batch::BatchAssessment<FourSClass>>();
     check::<keyaccount::batch::AllModelsAssessment>();
 }
+
+#[test]
+fn batch_results_round_trip_through_json() {
+    let scores = ndarray::array![[0.9, 0.8, 0.7], [0.1, 0.2, 0.3], [0.5, 0.5, 0.5]];
+    let all = keyaccount::batch::AllModels::default()
+        .classify_batch(scores.view())
+        .unwrap();
+    let json = serde_json::to_string(&all).unwrap();
+    let back: keyaccount::batch::AllModelsAssessment = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, all);
+}

@@ -66,7 +66,7 @@ pub use scoring::BatchScorer;
 /// assert_eq!(out.classes[0], WebsterClass::Transaction);
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BatchAssessment<C> {
     /// The tier of each row on the common scale.
     pub tiers: Array1<Tier>,
@@ -431,7 +431,7 @@ pub struct AllModels {
 /// assert_eq!(out.len(), 1);
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AllModelsAssessment {
     /// Under Webster's continuum.
     pub webster: BatchAssessment<WebsterClass>,
