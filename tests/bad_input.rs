@@ -741,7 +741,7 @@ fn malformed_json_configurations() {
 mod portfolio {
     use super::{case, run};
     use keyaccount::portfolio::{
-        read_csv, AbcCuts, AccountRecord, AmountField, KeyRange, Portfolio, ShareMethod,
+        AbcCuts, AccountRecord, AmountField, KeyRange, Portfolio, ShareMethod,
     };
     use keyaccount::Error;
 
@@ -917,8 +917,10 @@ mod portfolio {
         ]);
     }
 
+    #[cfg(feature = "csv")]
     #[test]
     fn malformed_csv() {
+        use keyaccount::portfolio::read_csv;
         let csv = |s: &'static str| read_csv(s.as_bytes());
         fn at(e: &Error, n: u64) -> bool {
             matches!(e, Error::CsvInvalidValue { line, .. }

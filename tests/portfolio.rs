@@ -2,9 +2,9 @@
 
 use approx::assert_relative_eq;
 use keyaccount::portfolio::{
-    calibrate, consensus, opportunities, read_csv, read_csv_path, AbcClass, AbcCuts, AccountRecord,
-    AmountField, Attainment, Comparison, Concentration, ConcentrationOptions, ConsensusRule,
-    Coverage, KeyRange, Migration, Portfolio, ScoredPortfolio, ScoringConfig, ShareMethod, Summary,
+    calibrate, consensus, opportunities, AbcClass, AbcCuts, AccountRecord, AmountField, Attainment,
+    Comparison, Concentration, ConcentrationOptions, ConsensusRule, Coverage, KeyRange, Migration,
+    Portfolio, ScoredPortfolio, ScoringConfig, ShareMethod, Summary,
 };
 use keyaccount::{
     AnyModel, Error, Factor, FourS, FourSParams, MillmanWilson, MissingRating, RatingScale,
@@ -568,8 +568,10 @@ fn attainment_opportunities_and_summary_by_hand() {
 
 // CSV.
 
+#[cfg(feature = "csv")]
 #[test]
 fn csv_errors_name_line_and_column() {
+    use keyaccount::portfolio::read_csv;
     let header = "period,id,name,revenue,parent,fit:fit,strength:strength\n";
     let err = read_csv(format!("{header}1,A,Alpha,10,,0.5,0.5\n1,B,Beta,5,,x,0.5\n").as_bytes())
         .unwrap_err();
@@ -611,8 +613,10 @@ fn csv_errors_name_line_and_column() {
     assert_eq!(p.labels(), ["1", "2"]);
 }
 
+#[cfg(feature = "csv")]
 #[test]
 fn sample_portfolio_gives_believable_tiers() {
+    use keyaccount::portfolio::read_csv_path;
     let periods =
         read_csv_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data/portfolio.csv")).unwrap();
     assert_eq!(periods.labels().len(), 2);
