@@ -37,8 +37,19 @@ impl Value {
         match *self {
             Value::Any(v) => v,
             Value::Unit(u) => f64::from(u) / f64::from(u16::MAX),
-            Value::Special(k) => [0.0, -0.0, 1.0, 0.5, 0.2, 0.35, 0.65, 0.8, f64::NAN, -1e-300, 1.0 + f64::EPSILON]
-                [usize::from(k) % 11],
+            Value::Special(k) => [
+                0.0,
+                -0.0,
+                1.0,
+                0.5,
+                0.2,
+                0.35,
+                0.65,
+                0.8,
+                f64::NAN,
+                -1e-300,
+                1.0 + f64::EPSILON,
+            ][usize::from(k) % 11],
         }
     }
 }
@@ -84,7 +95,11 @@ where
 fuzz_target!(|input: Input| {
     let cols = usize::from(input.cols % 5);
     let values: Vec<f64> = input.values.iter().map(Value::get).collect();
-    let rows = if cols == 0 { values.len().min(7) } else { values.len() / cols };
+    let rows = if cols == 0 {
+        values.len().min(7)
+    } else {
+        values.len() / cols
+    };
     let data = values[..rows * cols].to_vec();
     let owned = match input.layout {
         Layout::ColumnMajor => Array2::from_shape_vec((rows, cols).f(), data),

@@ -32,7 +32,13 @@ fn models(i: &Input) -> Vec<AnyModel> {
     let w1 = weights(&i.weights[..3]);
     let w2 = weights(&i.weights[3..]);
     // Whatever the settings, building either succeeds or names the problem.
-    if let Ok(m) = (WebsterParams { intensity: w1, thresholds: t, ..Default::default() }).build() {
+    if let Ok(m) = (WebsterParams {
+        intensity: w1,
+        thresholds: t,
+        ..Default::default()
+    })
+    .build()
+    {
         out.push(m.into());
     }
     if let Ok(m) = (MillmanWilsonParams {
@@ -89,11 +95,17 @@ fuzz_target!(|input: Input| {
     }
     if let (Ok(previous), Ok(mw)) = (
         Scores::try_from(input.previous),
-        MillmanWilsonParams { uncoupling_drop: input.drop, ..Default::default() }.build(),
+        MillmanWilsonParams {
+            uncoupling_drop: input.drop,
+            ..Default::default()
+        }
+        .build(),
     ) {
         let before = mw.classify(&previous);
         let now = mw.classify_with_previous(&scores, &before).unwrap();
         assert!(now.margin.is_finite());
-        let _ = MillmanWilson::default().classify_with_previous(&scores, &before).unwrap();
+        let _ = MillmanWilson::default()
+            .classify_with_previous(&scores, &before)
+            .unwrap();
     }
 });
