@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::portfolio::classify::Classification;
 use crate::portfolio::compare::tier_index;
-use crate::portfolio::share::{by_revenue_then_id, AbcClass, AbcCuts};
+use crate::portfolio::share::{by_revenue_then_id, tie_groups, AbcClass, AbcCuts};
 use crate::tier::Tier;
 
 /// Settings of a concentration analysis.
@@ -307,8 +307,20 @@ impl Concentration {
                 share: 0.0,
             })
             .collect();
-        let mut larger = 0.0;
-        let mut group_start_revenue = f64::NAN;
+        for g in tie_groups(ranked.iter().map(|a| a.1)) {
+            let class = if g.revenue <= 0.0 {
+                AbcClass::C
+            } else {
+                options.abc.class(ratio(g.larger, total))
+            };
+            for a in &ranked[g.start..g.start + g.len] {
+                abc_of.push((a.0.to_owned(), class));
+                if let Some(s) = abc.iter_mut().find(|s| s.segment == class) {
+                    s.accounts += 1;
+                    s.revenue += a.1;
+                }
+            }
+        }
         let mut running = 0.0;
         let mut pareto_curve = Vec::with_capacity(n + 1);
         pareto_curve.push(ParetoPoint {
@@ -316,20 +328,6 @@ impl Concentration {
             revenue: 0.0,
         });
         for (i, a) in ranked.iter().enumerate() {
-            if a.1 != group_start_revenue {
-                larger = running;
-                group_start_revenue = a.1;
-            }
-            let class = if a.1 <= 0.0 {
-                AbcClass::C
-            } else {
-                options.abc.class(ratio(larger, total))
-            };
-            abc_of.push((a.0.to_owned(), class));
-            if let Some(s) = abc.iter_mut().find(|s| s.segment == class) {
-                s.accounts += 1;
-                s.revenue += a.1;
-            }
             running += a.1;
             pareto_curve.push(ParetoPoint {
                 accounts: (i + 1) as f64 / n as f64,

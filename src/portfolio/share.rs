@@ -310,15 +310,11 @@ impl ShareMethod {
         }
         let n = order.len();
         let mut out = Vec::with_capacity(n);
-        let mut larger = 0.0; // revenue of accounts strictly larger than the current tie group
-        let mut i = 0;
-        while i < n {
-            let revenue = order.get(i).map_or(0.0, |a| a.1);
-            let group_len = order[i..].iter().take_while(|a| a.1 == revenue).count();
-            let below = n - i - group_len;
-            let cumulative_before = (larger / total).clamp(0.0, 1.0);
-            let share = (revenue / total).clamp(0.0, 1.0);
-            let score = if revenue <= 0.0 {
+        for g in tie_groups(order.iter().map(|a| a.1)) {
+            let below = n - g.start - g.len;
+            let cumulative_before = (g.larger / total).clamp(0.0, 1.0);
+            let share = (g.revenue / total).clamp(0.0, 1.0);
+            let score = if g.revenue <= 0.0 {
                 0.0
             } else {
                 match self {
@@ -327,25 +323,57 @@ impl ShareMethod {
                         if n == 1 {
                             1.0
                         } else {
-                            (below as f64 + (group_len - 1) as f64 / 2.0) / (n - 1) as f64
+                            (below as f64 + (g.len - 1) as f64 / 2.0) / (n - 1) as f64
                         }
                     }
                     ShareMethod::Pareto(cuts) => cuts.score(cumulative_before),
                 }
             };
-            for (k, (id, rev)) in order[i..i + group_len].iter().enumerate() {
+            for (k, (id, rev)) in order[g.start..g.start + g.len].iter().enumerate() {
                 out.push(RevenueShare {
                     id: (*id).to_owned(),
                     revenue: *rev,
                     share,
                     cumulative_before,
-                    rank: i + k + 1,
+                    rank: g.start + k + 1,
                     score: score.clamp(0.0, 1.0),
                 });
             }
-            larger += revenue * group_len as f64;
-            i += group_len;
         }
         Ok(out)
     }
+}
+
+/// A run of accounts with equal revenue in the ranking (revenue descending): they share one
+/// score, one cumulative share and one ABC class.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TieGroup {
+    /// Index of the run's first account in the ranking.
+    pub start: usize,
+    /// Number of accounts in the run.
+    pub len: usize,
+    /// Their revenue, each.
+    pub revenue: f64,
+    /// Revenue of all accounts strictly larger.
+    pub larger: f64,
+}
+
+/// The runs of equal revenue in ranked revenues.
+pub(crate) fn tie_groups(ranked: impl IntoIterator<Item = f64>) -> Vec<TieGroup> {
+    let mut groups: Vec<TieGroup> = Vec::new();
+    for (i, revenue) in ranked.into_iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if g.revenue == revenue => g.len += 1,
+            last => {
+                let larger = last.map_or(0.0, |g| g.larger + g.revenue * g.len as f64);
+                groups.push(TieGroup {
+                    start: i,
+                    len: 1,
+                    revenue,
+                    larger,
+                });
+            }
+        }
+    }
+    groups
 }
