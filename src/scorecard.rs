@@ -158,6 +158,20 @@ impl Factor {
             scale,
         }
     }
+
+    /// `rating` on [0, 1] by the factor's scale; `account` only names the account in the
+    /// error.
+    pub(crate) fn normalize(&self, account: &str, rating: f64) -> Result<f64> {
+        self.scale
+            .normalize(rating)
+            .ok_or_else(|| Error::RatingOutOfRange {
+                account: account.to_owned(),
+                factor: self.name.clone(),
+                value: rating,
+                low: self.scale.low,
+                high: self.scale.high,
+            })
+    }
 }
 
 /// What a scorecard does when an account has no rating for one of its factors.
@@ -399,16 +413,7 @@ impl Scorecard {
         let mut weight_used = 0.0;
         for f in &self.factors {
             let value = match ratings(&f.name) {
-                Some(r) => f
-                    .scale
-                    .normalize(r)
-                    .ok_or_else(|| Error::RatingOutOfRange {
-                        account: account.to_owned(),
-                        factor: f.name.clone(),
-                        value: r,
-                        low: f.scale.low,
-                        high: f.scale.high,
-                    })?,
+                Some(r) => f.normalize(account, r)?,
                 None => match self.missing {
                     MissingRating::Error => {
                         return Err(Error::MissingRating {

@@ -241,15 +241,7 @@ impl ScoringConfig {
             ] {
                 for f in card.factors() {
                     if let Some(&value) = ratings.get(&f.name) {
-                        if f.scale.normalize(value).is_none() {
-                            return Err(Error::RatingOutOfRange {
-                                account: r.id.clone(),
-                                factor: f.name.clone(),
-                                value,
-                                low: f.scale.low(),
-                                high: f.scale.high(),
-                            });
-                        }
+                        f.normalize(&r.id, value)?;
                     }
                 }
             }
