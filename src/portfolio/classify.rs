@@ -1,5 +1,7 @@
 //! From account records to scores, and from scores to tiers with any model.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::any::{AnyAssessment, AnyModel, ModelKind};
@@ -357,11 +359,15 @@ impl Portfolio {
     pub fn score(&self, config: &ScoringConfig) -> Result<ScoredPortfolio> {
         config.check_ratings(self)?;
         let shares = config.share.shares(self)?;
+        let records: BTreeMap<&str, &AccountRecord> =
+            self.accounts().iter().map(|r| (r.id.as_str(), r)).collect();
         let mut accounts = Vec::with_capacity(shares.len());
         for s in shares {
-            let r: &AccountRecord = self.get(&s.id).ok_or_else(|| Error::AccountSetsDiffer {
-                account: s.id.clone(),
-            })?;
+            let r = *records
+                .get(s.id.as_str())
+                .ok_or_else(|| Error::AccountSetsDiffer {
+                    account: s.id.clone(),
+                })?;
             let fit = config
                 .strategic_fit
                 .score(&r.id, |f| r.strategic_fit.get(f).copied())?;
@@ -756,6 +762,14 @@ impl Classification {
     #[must_use]
     pub fn tier_of(&self, id: &str) -> Option<Tier> {
         self.get(id).map(|a| a.assessment.tier)
+    }
+
+    /// The accounts by id, for reports that look many of them up.
+    pub(crate) fn by_id(&self) -> BTreeMap<&str, &ClassifiedAccount> {
+        self.accounts
+            .iter()
+            .map(|a| (a.account.id.as_str(), a))
+            .collect()
     }
 
     /// How many accounts are in `tier`.

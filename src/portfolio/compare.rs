@@ -109,9 +109,10 @@ impl Comparison {
     pub fn new(first: &Classification, second: &Classification) -> Result<Self> {
         same_accounts(first, second)?;
         let mut table = [[0usize; 4]; 4];
+        let second_by_id = second.by_id();
         for a in first.accounts() {
-            if let Some(t) = second.tier_of(&a.account.id) {
-                table[tier_index(a.assessment.tier)][tier_index(t)] += 1;
+            if let Some(b) = second_by_id.get(a.account.id.as_str()) {
+                table[tier_index(a.assessment.tier)][tier_index(b.assessment.tier)] += 1;
             }
         }
         let n = first.accounts().len();
@@ -303,12 +304,16 @@ pub fn consensus(
     for c in classifications {
         same_accounts(first, c)?;
     }
+    let indexed: Vec<_> = classifications
+        .iter()
+        .map(|c| (c.kind(), c.by_id()))
+        .collect();
     let mut out = Vec::with_capacity(first.accounts().len());
     for a in first.accounts() {
         let id = &a.account.id;
-        let votes: Vec<(ModelKind, Tier)> = classifications
+        let votes: Vec<(ModelKind, Tier)> = indexed
             .iter()
-            .filter_map(|c| c.tier_of(id).map(|t| (c.kind(), t)))
+            .filter_map(|(kind, by_id)| by_id.get(id.as_str()).map(|b| (*kind, b.assessment.tier)))
             .collect();
         let tiers: Vec<Tier> = votes.iter().map(|v| v.1).collect();
         let tier = rule.apply(&tiers).unwrap_or(a.assessment.tier);

@@ -224,9 +224,10 @@ impl Migration {
         let mut down = Vec::new();
         let mut entered = Vec::new();
         let mut uncoupling = Vec::new();
+        let (previous_by_id, current_by_id) = (previous.by_id(), current.by_id());
         for now in current.accounts() {
             let id = &now.account.id;
-            let Some(then) = previous.get(id) else {
+            let Some(then) = previous_by_id.get(id.as_str()) else {
                 entered.push(id.clone());
                 continue;
             };
@@ -266,7 +267,7 @@ impl Migration {
         let left = previous
             .accounts()
             .iter()
-            .filter(|a| current.get(&a.account.id).is_none())
+            .filter(|a| !current_by_id.contains_key(a.account.id.as_str()))
             .map(|a| a.account.id.clone())
             .collect();
         Ok(Migration {
