@@ -467,7 +467,11 @@ pub enum Error {
     },
 
     /// Period labels cannot be put in time order: every problem at once, one a line.
-    #[error("period labels cannot be put in time order:{}{}", bullets(problems), order_hint(problems))]
+    #[error(
+        "period labels cannot be put in time order:{}{}",
+        bullets(problems),
+        order_hint(problems)
+    )]
     PeriodOrder {
         /// The problems.
         problems: Vec<crate::portfolio::PeriodProblem>,
@@ -495,7 +499,10 @@ fn accepted_line(accepted: &[String]) -> String {
 }
 
 fn order_hint(problems: &[crate::portfolio::PeriodProblem]) -> &'static str {
-    if problems.iter().any(crate::portfolio::PeriodProblem::wants_explicit_order) {
+    if problems
+        .iter()
+        .any(crate::portfolio::PeriodProblem::wants_explicit_order)
+    {
         "\n  give the periods in time order as period_order in [input]"
     } else {
         ""

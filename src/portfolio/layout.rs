@@ -372,7 +372,10 @@ impl ColumnRole {
     /// ```
     #[must_use]
     pub const fn is_required(self) -> bool {
-        matches!(self, ColumnRole::Id | ColumnRole::Name | ColumnRole::Revenue)
+        matches!(
+            self,
+            ColumnRole::Id | ColumnRole::Name | ColumnRole::Revenue
+        )
     }
 
     const fn default_header(self) -> Option<&'static str> {
@@ -548,9 +551,9 @@ impl fmt::Display for HeaderProblem {
                 write!(f, "{column} is not a known column")?;
                 match suggestion {
                     Some(s) => write!(f, "; did you mean {s:?}?"),
-                    None if column.header.trim().is_empty() => {
-                        f.write_str(" (a delimiter at the end of the line?); to skip it, add \"\" to ignore")
-                    }
+                    None if column.header.trim().is_empty() => f.write_str(
+                        " (a delimiter at the end of the line?); to skip it, add \"\" to ignore",
+                    ),
                     None => Ok(()),
                 }
             }
@@ -729,6 +732,8 @@ struct Wanted {
     header: Option<String>,
     origin: String,
     explicit: bool,
+    // Its header clashes with another's, which is reported as an option problem.
+    conflicted: bool,
     columns: Vec<usize>,
 }
 
@@ -776,10 +781,7 @@ impl Layout {
                 problems.push(problem);
             }
         }
-        let fit_prefix = options
-            .fit_prefix
-            .as_deref()
-            .unwrap_or(DEFAULT_FIT_PREFIX);
+        let fit_prefix = options.fit_prefix.as_deref().unwrap_or(DEFAULT_FIT_PREFIX);
         let strength_prefix = options
             .strength_prefix
             .as_deref()
@@ -802,6 +804,7 @@ impl Layout {
         let mut index: HashMap<Key, usize> = wanted
             .iter()
             .enumerate()
+            .filter(|(_, w)| !w.conflicted)
             .map(|(i, w)| (w.key.clone(), i))
             .collect();
         let ignored: Vec<String> = options.ignore.iter().map(|i| normalize(i)).collect();
@@ -809,10 +812,7 @@ impl Layout {
             if let Some(&w) = by_name.get(name) {
                 problems.push(HeaderProblem::Option {
                     option: "ignore".to_owned(),
-                    reason: format!(
-                        "{name:?} is also the header of {}",
-                        wanted[w].origin
-                    ),
+                    reason: format!("{name:?} is also the header of {}", wanted[w].origin),
                 });
             }
         }
@@ -855,6 +855,7 @@ impl Layout {
                             header: None,
                             origin: String::new(),
                             explicit: false,
+                            conflicted: false,
                             columns: Vec::new(),
                         });
                         wanted.len() - 1
@@ -874,7 +875,11 @@ impl Layout {
                 .filter(|w| w.columns.is_empty())
                 .filter_map(|w| w.header.clone())
                 .collect();
-            candidates.extend(prefixes.iter().filter_map(|(_, prefix)| prefix_fixed(header, prefix)));
+            candidates.extend(
+                prefixes
+                    .iter()
+                    .filter_map(|(_, prefix)| prefix_fixed(header, prefix)),
+            );
             let suggestion = if header.is_empty() {
                 None
             } else {
@@ -905,7 +910,7 @@ impl Layout {
         }
         for w in &wanted {
             let required = matches!(w.key, Key::Role(role) if role.is_required());
-            if w.columns.is_empty() && (required || w.explicit) {
+            if w.columns.is_empty() && (required || w.explicit) && !w.conflicted {
                 let accepted: Vec<String> = w.header.iter().cloned().collect();
                 let suggestion = w.header.as_deref().and_then(|h| {
                     closest(
@@ -1035,7 +1040,9 @@ impl Layout {
         for f in &unused {
             // Same score first, so a tie goes to it.
             let mut candidates: Vec<&ColumnUse> = missing.iter().collect();
-            candidates.sort_by_key(|m| !matches!(m, ColumnUse::Factor { field, .. } if *field == f.field));
+            candidates.sort_by_key(
+                |m| !matches!(m, ColumnUse::Factor { field, .. } if *field == f.field),
+            );
             let suggestion = closest(
                 &f.factor,
                 candidates.into_iter().filter_map(|m| match m {
@@ -1125,10 +1132,7 @@ impl Layout {
     }
 
     fn column_ref(&self, column: usize) -> ColumnRef {
-        ColumnRef::new(
-            column,
-            self.headers.get(column).map_or("", String::as_str),
-        )
+        ColumnRef::new(column, self.headers.get(column).map_or("", String::as_str))
     }
 }
 
@@ -1152,51 +1156,31 @@ fn wanted_columns(
     problems: &mut Vec<HeaderProblem>,
 ) -> (Vec<Wanted>, HashMap<String, usize>) {
     let mut wanted = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut add = |w: Wanted, problems: &mut Vec<HeaderProblem>, wanted: &mut Vec<Wanted>| {
-        let name = w.header.as_deref().map(normalize);
-        if let Some(name) = name {
-            if name.is_empty() {
-                problems.push(HeaderProblem::Option {
-                    option: w.origin.clone(),
-                    reason: "the header is empty".to_owned(),
-                });
-            } else if let Some(&other) = by_name.get(&name) {
-                let other: &Wanted = &wanted[other];
-                problems.push(HeaderProblem::Option {
-                    option: w.origin.clone(),
-                    reason: format!("{name:?} is also the header of {}", other.origin),
-                });
-                // Left out, so that each header has one meaning.
-                return;
-            } else {
-                by_name.insert(name, wanted.len());
-            }
-        }
-        wanted.push(w);
-    };
     for role in ColumnRole::ALL {
         let given = options.columns.get(role);
-        let header = given
-            .map(|h| h.trim().to_owned())
-            .or_else(|| role.default_header().map(str::to_owned));
-        let w = Wanted {
+        wanted.push(Wanted {
             key: Key::Role(role),
             used: ColumnUse::Role(role),
-            header,
+            header: given
+                .map(|h| h.trim().to_owned())
+                .or_else(|| role.default_header().map(str::to_owned)),
             origin: format!("columns.{}", role.key()),
             explicit: given.is_some(),
+            conflicted: false,
             columns: Vec::new(),
-        };
-        add(w, problems, &mut wanted);
+        });
     }
     for (field, list, option) in [
         (ScoreField::StrategicFit, &options.fit, "fit"),
-        (ScoreField::RelationshipStrength, &options.strength, "strength"),
+        (
+            ScoreField::RelationshipStrength,
+            &options.strength,
+            "strength",
+        ),
     ] {
         for factor in list {
             let factor = factor.trim();
-            let w = Wanted {
+            wanted.push(Wanted {
                 key: Key::Factor(field, normalize(factor)),
                 used: ColumnUse::Factor {
                     field,
@@ -1205,9 +1189,53 @@ fn wanted_columns(
                 header: Some(factor.to_owned()),
                 origin: format!("{option} ({field} factor {factor:?})"),
                 explicit: true,
+                conflicted: false,
                 columns: Vec::new(),
+            });
+        }
+    }
+
+    // Names the analyst wrote claim their header before the defaults do, so a clash is
+    // reported at the option written.
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for explicit in [true, false] {
+        for i in 0..wanted.len() {
+            let w = &wanted[i];
+            if w.explicit != explicit {
+                continue;
+            }
+            let Some(name) = w.header.as_deref().map(normalize) else {
+                continue;
             };
-            add(w, problems, &mut wanted);
+            let problem = if name.is_empty() {
+                Some(HeaderProblem::Option {
+                    option: w.origin.clone(),
+                    reason: "the header is empty".to_owned(),
+                })
+            } else if let Some(&owner) = by_name.get(&name) {
+                let owner = &wanted[owner];
+                Some(if explicit {
+                    HeaderProblem::Option {
+                        option: w.origin.clone(),
+                        reason: format!("{name:?} is also the header of {}", owner.origin),
+                    }
+                } else {
+                    HeaderProblem::Option {
+                        option: owner.origin.clone(),
+                        reason: format!(
+                            "{name:?} is also the default header of {}; name that column too",
+                            w.origin
+                        ),
+                    }
+                })
+            } else {
+                by_name.insert(name, i);
+                None
+            };
+            if let Some(problem) = problem {
+                problems.push(problem);
+                wanted[i].conflicted = true;
+            }
         }
     }
     (wanted, by_name)
@@ -1288,9 +1316,9 @@ fn other_delimiter(
     let known = |part: &str| {
         let part = part.trim();
         by_name.contains_key(&normalize(part))
-            || prefixes.iter().any(|(_, p)| {
-                !p.is_empty() && strip_prefix_ignoring_case(part, p).is_some()
-            })
+            || prefixes
+                .iter()
+                .any(|(_, p)| !p.is_empty() && strip_prefix_ignoring_case(part, p).is_some())
     };
     DELIMITERS
         .iter()
@@ -1311,7 +1339,7 @@ fn other_delimiter(
 fn accepted(wanted: &[Wanted], prefixes: &[(ScoreField, &str); 2]) -> Vec<String> {
     let mut names: Vec<String> = wanted
         .iter()
-        .filter(|w| matches!(w.key, Key::Role(_)) || w.explicit)
+        .filter(|w| !w.conflicted && (matches!(w.key, Key::Role(_)) || w.explicit))
         .filter_map(|w| w.header.clone())
         .collect();
     names.extend(
