@@ -133,6 +133,14 @@ fn headers_match_ignoring_case_and_surrounding_spaces() {
 }
 
 #[test]
+fn a_byte_order_mark_before_the_first_header_is_not_part_of_it() {
+    let layout = resolve(&["\u{feff}id", "name", "revenue"]).unwrap();
+    assert_eq!(layout.id, 0);
+    let layout = resolve(&["\u{feff}fit:growth", "id", "name", "revenue"]).unwrap();
+    assert_eq!(layout.factors[0].factor, "growth");
+}
+
+#[test]
 fn every_header_problem_is_listed_in_one_error() {
     let headers = [
         "id",             // 1
@@ -197,6 +205,27 @@ fn every_header_problem_is_listed_in_one_error() {
     assert!(message.contains("column 9 (empty header) is not a known column"));
     assert!(message.contains(r#"to skip it, add "" to ignore"#));
     assert!(message.contains(r#"  accepted columns: "period", "id", "name", "revenue""#));
+}
+
+#[test]
+fn the_message_shown_in_the_readme() {
+    let headers = [
+        "id",
+        "region",
+        "Naem",
+        "fit:growth",
+        "fit: growth",
+        "country",
+        "",
+    ];
+    let expected = r#"the header has 5 problems:
+  - column 3 "Naem" is not a known column; did you mean "name"?
+  - column 7 (empty header) is not a known column (a delimiter at the end of the line?); to skip it, add "" to ignore
+  - column 4 "fit:growth" and column 5 "fit: growth" are all read as strategic fit factor growth; keep one or ignore the others
+  - no column for name (accepted: "name"); did you mean column 3 "Naem"?
+  - no column for revenue (accepted: "revenue")
+  accepted columns: "period", "id", "name", "revenue", "parent", "country", "region", "potential", "target", "fit:<factor>", "strength:<factor>""#;
+    assert_eq!(resolve(&headers).unwrap_err().to_string(), expected);
 }
 
 #[test]

@@ -686,9 +686,15 @@ pub struct Layout {
     pub strength_prefix: String,
 }
 
+// A header without surrounding spaces or the byte-order mark spreadsheet programs put
+// before the first one.
+fn clean(s: &str) -> &str {
+    s.trim_start_matches('\u{feff}').trim()
+}
+
 // Headers compare ignoring case and surrounding spaces.
 fn normalize(s: &str) -> String {
-    s.trim().to_lowercase()
+    clean(s).to_lowercase()
 }
 
 // `s` without `prefix`, compared ignoring case.
@@ -820,7 +826,7 @@ impl Layout {
         let mut unknown = Vec::new();
         let mut column_problems = Vec::new();
         for (i, raw) in headers.iter().enumerate() {
-            let header = raw.trim();
+            let header = clean(raw);
             let name = normalize(header);
             if ignored.contains(&name) {
                 continue;
@@ -869,10 +875,10 @@ impl Layout {
         // Suggestions for unknown headers: roles and listed factors not found yet, and the
         // header with a misspelt prefix put right.
         for &i in &unknown {
-            let header = headers[i].trim();
+            let header = clean(headers[i]);
             let mut candidates: Vec<String> = wanted
                 .iter()
-                .filter(|w| w.columns.is_empty())
+                .filter(|w| w.columns.is_empty() && !w.conflicted)
                 .filter_map(|w| w.header.clone())
                 .collect();
             candidates.extend(
@@ -1314,7 +1320,7 @@ fn other_delimiter(
     prefixes: &[(ScoreField, &str); 2],
 ) -> Option<HeaderProblem> {
     let known = |part: &str| {
-        let part = part.trim();
+        let part = clean(part);
         by_name.contains_key(&normalize(part))
             || prefixes
                 .iter()
