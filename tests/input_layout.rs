@@ -10,6 +10,16 @@ use keyaccount::portfolio::{
 use keyaccount::{Error, ScoreField};
 use proptest::prelude::*;
 
+// Layouts and options are shared across threads (one file a thread).
+const _: () = {
+    const fn send_sync<T: Send + Sync>() {}
+    send_sync::<Layout>();
+    send_sync::<InputOptions>();
+    send_sync::<HeaderProblem>();
+    send_sync::<keyaccount::portfolio::PeriodKey>();
+    send_sync::<keyaccount::portfolio::PeriodProblem>();
+};
+
 fn resolve(headers: &[&str]) -> Result<Layout, Error> {
     Layout::resolve(headers, b',', &InputOptions::default())
 }
