@@ -550,7 +550,12 @@ fn a_wide_export_carries_the_previous_revenue_beside_the_current() {
     );
 
     // Labels the wrong way round, or equal, are caught.
-    for (previous, current) in [("2025", "2024"), ("Q1 2025", "Q4-2024"), ("x", "x")] {
+    for (previous, current) in [
+        ("2025", "2024"),
+        ("Q1 2025", "Q4-2024"),
+        ("2024-3", "2024-03"),
+        ("x", "x"),
+    ] {
         let swapped = InputOptions {
             previous_label: Some(previous.into()),
             current_label: Some(current.into()),
