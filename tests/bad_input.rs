@@ -39,7 +39,7 @@ fn run(cases: Vec<Case>) {
             Err(e) => e,
         };
         assert!((c.variant)(&err), "{}: wrong variant {err:?}", c.name);
-        let msg = err.to_string();
+        let msg = chain(&err);
         for word in c.names {
             assert!(
                 msg.contains(word),
@@ -50,6 +50,25 @@ fn run(cases: Vec<Case>) {
         // Errors can cross threads and be boxed as std errors.
         let _: Box<dyn std::error::Error + Send + Sync> = Box::new(err.clone());
     }
+}
+
+/// The message with its sources, as an error reporter prints it. No message repeats its
+/// source's, and every message is one lowercase line.
+fn chain(err: &Error) -> String {
+    let mut msg = err.to_string();
+    let mut outer = msg.clone();
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        let inner = s.to_string();
+        assert!(!outer.contains(&inner), "{outer:?} repeats its source {inner:?}");
+        msg = format!("{msg}: {inner}");
+        outer = inner;
+        source = s.source();
+    }
+    let first = err.to_string();
+    assert!(!first.contains('\n'), "{first:?}");
+    assert!(!first.starts_with(char::is_uppercase), "{first:?}");
+    msg
 }
 
 fn weights(r: f64, f: f64, s: f64) -> AxisWeights {
@@ -762,13 +781,13 @@ mod portfolio {
                 "negative revenue",
                 Portfolio::new(vec![acc("A", 1.0), acc("B", -5.0)]),
                 |e| matches!(e, Error::InvalidAmount { account, field: AmountField::Revenue, .. } if account == "B"),
-                &["account B", "revenue", "-5"],
+                &[r#"account "B""#, "revenue", "-5"],
             ),
             case(
                 "NaN revenue",
                 Portfolio::new(vec![acc("A", f64::NAN)]),
                 |e| matches!(e, Error::InvalidAmount { account, field: AmountField::Revenue, .. } if account == "A"),
-                &["account A", "NaN"],
+                &[r#"account "A""#, "NaN"],
             ),
             case(
                 "infinite target",
@@ -782,13 +801,13 @@ mod portfolio {
                         }
                     )
                 },
-                &["account A", "target", "inf"],
+                &[r#"account "A""#, "target", "inf"],
             ),
             case(
                 "duplicate ids",
                 Portfolio::new(vec![acc("A", 1.0), acc("B", 1.0), acc("A", 2.0)]),
                 |e| matches!(e, Error::DuplicateAccount { account } if account == "A"),
-                &["account A appears twice"],
+                &[r#"account "A" appears twice"#],
             ),
             case(
                 "total revenue overflows",
@@ -823,7 +842,7 @@ mod portfolio {
                 "potential below revenue",
                 Portfolio::new(vec![acc("A", 10.0).with_potential(5.0)]),
                 |e| matches!(e, Error::PotentialBelowRevenue { account, .. } if account == "A"),
-                &["account A", "potential 5", "revenue 10"],
+                &[r#"account "A""#, "potential 5", "revenue 10"],
             ),
         ]);
     }
@@ -900,7 +919,7 @@ mod portfolio {
                 "unknown parent",
                 unknown.roll_up(),
                 |e| matches!(e, Error::UnknownParent { account, parent } if account == "B" && parent == "X"),
-                &["account B", "unknown parent X"],
+                &[r#"account "B""#, r#"unknown parent "X""#],
             ),
             case(
                 "parent cycle",
@@ -912,7 +931,7 @@ mod portfolio {
                 "own parent",
                 own.roll_up(),
                 |e| matches!(e, Error::ParentCycle { account, .. } if account == "A"),
-                &["account A"],
+                &[r#"account "A""#],
             ),
         ]);
     }
@@ -932,19 +951,19 @@ mod portfolio {
                 "no revenue column",
                 csv("id,name\nA,Alpha\n"),
                 |e| matches!(e, Error::CsvMissingColumn { column } if column == "revenue"),
-                &["missing column revenue"],
+                &[r#"missing column "revenue""#],
             ),
             case(
                 "typo in a column",
                 csv("id,name,revenu\nA,Alpha,1\n"),
                 |e| matches!(e, Error::CsvUnknownColumn { column } if column == "revenu"),
-                &["unknown column revenu"],
+                &[r#"unknown column "revenu""#],
             ),
             case(
                 "column twice",
                 csv("id,name,revenue,revenue\nA,Alpha,1,2\n"),
                 |e| matches!(e, Error::CsvDuplicateColumn { column } if column == "revenue"),
-                &["column revenue appears twice"],
+                &[r#"column "revenue" appears twice"#],
             ),
             case(
                 "text revenue",
@@ -986,7 +1005,7 @@ mod portfolio {
                 "duplicate id",
                 csv("id,name,revenue\nA,Alpha,1\nA,Again,2\n"),
                 |e| matches!(e, Error::CsvRecord { line: 3, source } if matches!(**source, Error::DuplicateAccount { .. })),
-                &["line 3", "account A appears twice"],
+                &["line 3", r#"account "A" appears twice"#],
             ),
             case(
                 "no rows",
@@ -998,7 +1017,7 @@ mod portfolio {
                 "file that does not exist",
                 keyaccount::portfolio::read_csv_path("no/such/accounts.csv"),
                 |e| matches!(e, Error::CsvOpen { path, .. } if path == "no/such/accounts.csv"),
-                &["cannot open no/such/accounts.csv"],
+                &[r#"cannot open "no/such/accounts.csv""#],
             ),
             case(
                 "invalid UTF-8",
@@ -1165,7 +1184,7 @@ mod batch {
                     array![[1.0], [2.0]].view(),
                 ),
                 |e| matches!(e, Error::InvalidBatchRating { row: 1, column: 1, factor, .. } if factor == "prestige"),
-                &["row 1", "prestige", "11"],
+                &["row 1", r#""prestige""#, "11"],
             ),
             case(
                 "row counts differ",
