@@ -634,7 +634,10 @@ fn head(s: &str) -> (&str, bool) {
 
 /// Input text in a message: quoted and escaped (`""` for an empty id), cut when long.
 pub(crate) fn quote(s: &str) -> impl fmt::Display + '_ {
-    Shown { text: s, quoted: true }
+    Shown {
+        text: s,
+        quoted: true,
+    }
 }
 
 /// Text in a message that is not a value (a column name): cut when long, not quoted.
@@ -732,10 +735,16 @@ mod tests {
         assert_eq!(quote("a\"b\n").to_string(), r#""a\"b\n""#);
         let long = "é".repeat(100);
         let shown = quote(&long).to_string();
-        assert_eq!(shown, format!("{:?}... (200 bytes)", "é".repeat(ECHO_CHARS)));
+        assert_eq!(
+            shown,
+            format!("{:?}... (200 bytes)", "é".repeat(ECHO_CHARS))
+        );
         assert_eq!(cut("revenue").to_string(), "revenue");
         let ids: Vec<String> = (0..20).map(|i| i.to_string()).collect();
         let p = path(&ids).to_string();
-        assert!(p.starts_with(r#""0" -> "1""#) && p.ends_with(r#""7" -> ... (20 ids)"#), "{p}");
+        assert!(
+            p.starts_with(r#""0" -> "1""#) && p.ends_with(r#""7" -> ... (20 ids)"#),
+            "{p}"
+        );
     }
 }

@@ -60,7 +60,10 @@ fn chain(err: &Error) -> String {
     let mut source = std::error::Error::source(err);
     while let Some(s) = source {
         let inner = s.to_string();
-        assert!(!outer.contains(&inner), "{outer:?} repeats its source {inner:?}");
+        assert!(
+            !outer.contains(&inner),
+            "{outer:?} repeats its source {inner:?}"
+        );
         msg = format!("{msg}: {inner}");
         outer = inner;
         source = s.source();
@@ -763,7 +766,9 @@ fn malformed_json_configurations() {
 fn logarithmic_scale_with_a_tiny_floor() {
     let scale = RevenueShareScale::logarithmic(1e-310, 0.1).unwrap();
     let mut last = 0.0;
-    for share in [0.0, 1e-320, 1e-310, 1e-200, 0.001, 0.01, 0.05, 0.1, 0.5, 1.0] {
+    for share in [
+        0.0, 1e-320, 1e-310, 1e-200, 0.001, 0.01, 0.05, 0.1, 0.5, 1.0,
+    ] {
         let v = scale.score(share).unwrap();
         assert!((0.0..=1.0).contains(&v), "{share} scores {v}");
         assert!(v >= last, "not monotone at {share}");
@@ -783,7 +788,15 @@ fn logarithmic_scale_with_a_tiny_floor() {
     run(vec![case(
         "floor one ulp below a tiny reference",
         RevenueShareScale::logarithmic(below, 1e-300),
-        |e| matches!(e, Error::InvalidScale { parameter: "floor", .. }),
+        |e| {
+            matches!(
+                e,
+                Error::InvalidScale {
+                    parameter: "floor",
+                    ..
+                }
+            )
+        },
         &["floor", "too close"],
     )]);
 }
@@ -794,7 +807,10 @@ fn logarithmic_scale_with_a_tiny_floor() {
 fn rating_scales_with_no_finite_linear_form() {
     let bad_scale = |e: &Error| matches!(e, Error::InvalidRatingScale { .. });
     let json = serde_json::from_str::<RatingScale>(r#"{"low": 0, "high": 1e-310}"#).unwrap_err();
-    assert!(json.to_string().contains("rating scale from 0 to 1e-310"), "{json}");
+    assert!(
+        json.to_string().contains("rating scale from 0 to 1e-310"),
+        "{json}"
+    );
     // The smallest span whose inverse is finite, and a weight just over 1 within the sum's
     // tolerance: each scale is fine, the scorecard's coefficient is not.
     let mut span = 1.0 / f64::MAX;
@@ -991,7 +1007,11 @@ fn messages_quote_cut_and_print_numbers_short() {
         ),
     ]);
     let err = card.score(&huge, |_| Some(11.0)).unwrap_err();
-    assert!(err.to_string().len() < 300, "{} bytes", err.to_string().len());
+    assert!(
+        err.to_string().len() < 300,
+        "{} bytes",
+        err.to_string().len()
+    );
 }
 
 /// Issue 8: every display of a class or tier honours width and alignment.
@@ -1006,12 +1026,21 @@ fn classes_and_tiers_pad() {
         "Star        |"
     );
     assert_eq!(format!("{:<12}|", FourSClass::Star), "Star        |");
-    assert_eq!(format!("{:<14}|", BensaouClass::CaptiveBuyer), "Captive buyer |");
-    assert_eq!(format!("{:<12}|", WebsterClass::Transaction), "Transaction |");
+    assert_eq!(
+        format!("{:<14}|", BensaouClass::CaptiveBuyer),
+        "Captive buyer |"
+    );
+    assert_eq!(
+        format!("{:<12}|", WebsterClass::Transaction),
+        "Transaction |"
+    );
     assert_eq!(format!("{:<9}|", MillmanWilsonStage::MidKam), "Mid-KAM  |");
     assert_eq!(format!("{:<9}|", Balance::Balanced), "balanced |");
     assert_eq!(format!("{:<4}|", ModelKind::FourS), "4S  |");
-    assert_eq!(format!("{:<14}|", ScoreField::StrategicFit), "strategic fit |");
+    assert_eq!(
+        format!("{:<14}|", ScoreField::StrategicFit),
+        "strategic fit |"
+    );
     assert_eq!(format!("{:.3}|", Axis::Involvement), "lev|");
 }
 
@@ -1028,11 +1057,17 @@ fn causes_are_sources() {
         panic!("{err:?}");
     };
     assert_eq!(source.kind(), std::io::ErrorKind::NotFound);
-    let io = err.source().unwrap().downcast_ref::<keyaccount::error::IoError>();
+    let io = err
+        .source()
+        .unwrap()
+        .downcast_ref::<keyaccount::error::IoError>();
     assert_eq!(io.map(|e| e.kind()), Some(std::io::ErrorKind::NotFound));
     assert_eq!(err.clone(), err);
     let shown = chain(&err);
-    assert!(shown.starts_with(r#"cannot open "no/such/accounts.csv": "#), "{shown}");
+    assert!(
+        shown.starts_with(r#"cannot open "no/such/accounts.csv": "#),
+        "{shown}"
+    );
 
     let err = read_csv("id,name,revenue\nA,Alpha,1\nA,Again,2\n".as_bytes()).unwrap_err();
     assert_eq!(err.to_string(), "csv line 3");
@@ -1042,7 +1077,10 @@ fn causes_are_sources() {
     let csv = format!("id,name,revenue\nA,Alpha,{}\n", "9x".repeat(5_000_000));
     let err = read_csv(csv.as_bytes()).unwrap_err();
     let msg = err.to_string();
-    assert!(matches!(err, Error::CsvInvalidValue { line: 2, .. }), "{err:?}");
+    assert!(
+        matches!(err, Error::CsvInvalidValue { line: 2, .. }),
+        "{err:?}"
+    );
     assert!(msg.len() < 300 && msg.contains("(10000000 bytes)"), "{msg}");
 }
 

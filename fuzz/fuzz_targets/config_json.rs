@@ -7,8 +7,8 @@ use keyaccount::{
     MissingRating, RatingScale, RevenueShareScale, ScoreField, Scorecard, Scores, TierMap,
     WebsterClass,
 };
-use ndarray::{Array1, Array2};
 use libfuzzer_sys::fuzz_target;
+use ndarray::{Array1, Array2};
 
 fn probe() -> [Scores; 4] {
     [
@@ -73,7 +73,11 @@ fn check_scorecard(card: &Scorecard) {
         (others.view(), ratings.view())
     };
     let scores = scorer.scores(revenue.view(), fit, strength).unwrap();
-    let column = if card.score_field() == ScoreField::StrategicFit { 1 } else { 2 };
+    let column = if card.score_field() == ScoreField::StrategicFit {
+        1
+    } else {
+        2
+    };
     for (i, v) in scores.column(column).iter().enumerate() {
         assert!((0.0..=1.0).contains(v), "batch score {v} for row {i}");
     }
@@ -103,7 +107,11 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     if let Ok(scale) = serde_json::from_str::<RatingScale>(text) {
-        for r in [scale.low(), (scale.low() + scale.high()) / 2.0, scale.high()] {
+        for r in [
+            scale.low(),
+            (scale.low() + scale.high()) / 2.0,
+            scale.high(),
+        ] {
             let v = scale.normalize(r).unwrap();
             assert!((0.0..=1.0).contains(&v));
         }

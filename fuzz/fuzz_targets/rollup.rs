@@ -42,10 +42,8 @@ fuzz_target!(|nodes: Vec<Node>| {
         }
         Err(e) => panic!("unexpected error {e}"),
     };
-    let parent: BTreeMap<String, Option<String>> = nodes
-        .iter()
-        .map(|n| (id(n.id), n.parent.map(id)))
-        .collect();
+    let parent: BTreeMap<String, Option<String>> =
+        nodes.iter().map(|n| (id(n.id), n.parent.map(id))).collect();
     match portfolio.roll_up() {
         Ok(rolled) => {
             let heads: BTreeSet<&String> = parent
@@ -78,7 +76,10 @@ fuzz_target!(|nodes: Vec<Node>| {
                 assert_eq!(record.revenue, revenue, "revenue of group {}", g.id);
             }
             assert_eq!(seen.len(), parent.len(), "records left out of the roll-up");
-            assert_eq!(rolled.portfolio().total_revenue(), portfolio.total_revenue());
+            assert_eq!(
+                rolled.portfolio().total_revenue(),
+                portfolio.total_revenue()
+            );
         }
         Err(Error::UnknownParent { account, parent: p }) => {
             assert_eq!(parent.get(&account), Some(&Some(p.clone())));
@@ -89,7 +90,11 @@ fuzz_target!(|nodes: Vec<Node>| {
             assert_eq!(cycle.first(), Some(&account));
             assert_eq!(cycle.last(), Some(&account));
             for pair in cycle.windows(2) {
-                assert_eq!(parent.get(&pair[0]), Some(&Some(pair[1].clone())), "{cycle:?}");
+                assert_eq!(
+                    parent.get(&pair[0]),
+                    Some(&Some(pair[1].clone())),
+                    "{cycle:?}"
+                );
             }
         }
         Err(e) => panic!("unexpected error {e}"),
