@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // The whole chain: a CSV line's error names the line, its source the problem.
             let mut msg = e.to_string();
-            let mut source = std::error::Error::source(&e);
+            let mut source = e.source();
             while let Some(s) = source {
                 msg = format!("{msg}: {s}");
                 source = s.source();
