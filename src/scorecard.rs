@@ -64,7 +64,7 @@ impl RatingScale {
     /// ```
     /// use keyaccount::RatingScale;
     ///
-    /// assert!(RatingScale::new(1e6, 1e6 + 1.0).is_ok());
+    /// assert!(RatingScale::new(1e6 - 1.0, 1e6).is_ok());
     /// assert!(RatingScale::new(2e6, 2e6 + 1.0).is_err());
     /// ```
     pub const MAX_END_TO_SPAN: f64 = 1e6;

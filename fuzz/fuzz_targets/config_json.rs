@@ -28,8 +28,10 @@ fn check_scorecard(card: &Scorecard) {
         .map(|&t| {
             card.factors()
                 .iter()
-                .map(|f| f.scale.low() + t * (f.scale.high() - f.scale.low()))
-                .map(|r| r.clamp(f.scale.low(), f.scale.high()))
+                .map(|f| {
+                    let (low, high) = (f.scale.low(), f.scale.high());
+                    (low + t * (high - low)).clamp(low, high)
+                })
                 .collect()
         })
         .collect();
