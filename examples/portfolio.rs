@@ -43,7 +43,16 @@ impl fmt::Display for ExampleError {
     }
 }
 
-impl std::error::Error for ExampleError {}
+impl std::error::Error for ExampleError {
+    // Displays are transparent, so the chain goes on with the wrapped error's source.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExampleError::Portfolio(e) => std::error::Error::source(e),
+            ExampleError::Io(e) => std::error::Error::source(e),
+            ExampleError::Plot(_) => None,
+        }
+    }
+}
 
 impl From<keyaccount::Error> for ExampleError {
     fn from(e: keyaccount::Error) -> Self {
@@ -93,7 +102,14 @@ fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            // The whole chain: a CSV line's error names the line, its source the problem.
+            let mut msg = e.to_string();
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                msg = format!("{msg}: {s}");
+                source = s.source();
+            }
+            eprintln!("error: {msg}");
             ExitCode::FAILURE
         }
     }

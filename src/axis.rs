@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{num, Error, Result};
 use crate::scores::{ScoreField, Scores};
 
 /// An axis of one of the models.
@@ -66,7 +66,7 @@ impl Axis {
 
 impl fmt::Display for Axis {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.pad(self.label())
     }
 }
 
@@ -100,7 +100,21 @@ pub const WEIGHT_SUM_TOLERANCE: f64 = 1e-9;
 /// assert_relative_eq!(w.apply(&s), 0.8);
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
+///
+/// Deserialized weights are checked like [`AxisWeights::new`] (naming no axis, which the
+/// weights alone do not know); unknown fields are an error. A model's parameters
+/// ([`FourSParams`](crate::FourSParams) and the others) read their weights unchecked and check
+/// them, naming the axis, when built.
+///
+/// ```
+/// use keyaccount::AxisWeights;
+///
+/// let json = r#"{"revenue_share": -0.5, "strategic_fit": 1.5, "relationship_strength": 0}"#;
+/// let err = serde_json::from_str::<AxisWeights>(json).unwrap_err();
+/// assert!(err.to_string().contains("weight for revenue share is -0.5"), "{err}");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawWeights")]
 pub struct AxisWeights {
     /// Weight of the revenue share score.
     pub revenue_share: f64,
@@ -110,7 +124,69 @@ pub struct AxisWeights {
     pub relationship_strength: f64,
 }
 
+/// Weights as written, before any check.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawWeights {
+    revenue_share: f64,
+    strategic_fit: f64,
+    relationship_strength: f64,
+}
+
+impl RawWeights {
+    fn unchecked(self) -> AxisWeights {
+        AxisWeights {
+            revenue_share: self.revenue_share,
+            strategic_fit: self.strategic_fit,
+            relationship_strength: self.relationship_strength,
+        }
+    }
+}
+
+impl TryFrom<RawWeights> for AxisWeights {
+    type Error = String;
+
+    fn try_from(raw: RawWeights) -> std::result::Result<Self, String> {
+        let w = raw.unchecked();
+        // Same checks and wording as `validate`, without the axis.
+        match w.problem() {
+            None => Ok(w),
+            Some(Problem::Weight(field, value)) => Err(format!(
+                "weight for {field} is {}: weights must be finite and non-negative",
+                num(&value)
+            )),
+            Some(Problem::Sum(sum)) => Err(format!("weights sum to {}, not 1", num(&sum))),
+        }
+    }
+}
+
+/// Reads a model parameter's weights unchecked (unknown fields are still an error), so that
+/// building the model reports them with their axis.
+pub(crate) fn unchecked_weights<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<AxisWeights, D::Error> {
+    RawWeights::deserialize(deserializer).map(RawWeights::unchecked)
+}
+
+enum Problem {
+    Weight(ScoreField, f64),
+    Sum(f64),
+}
+
 impl AxisWeights {
+    fn problem(&self) -> Option<Problem> {
+        for (field, value) in self.pairs() {
+            if !value.is_finite() || value < 0.0 {
+                return Some(Problem::Weight(field, value));
+            }
+        }
+        let sum = self.revenue_share + self.strategic_fit + self.relationship_strength;
+        if (sum - 1.0).abs() > WEIGHT_SUM_TOLERANCE {
+            return Some(Problem::Sum(sum));
+        }
+        None
+    }
+
     /// Checked weights for `axis` (the axis only names the culprit in an error).
     ///
     /// # Errors
@@ -185,16 +261,11 @@ impl AxisWeights {
     /// assert!(w.validate(Axis::Attractiveness).is_err());
     /// ```
     pub fn validate(&self, axis: Axis) -> Result<()> {
-        for (field, value) in self.pairs() {
-            if !value.is_finite() || value < 0.0 {
-                return Err(Error::InvalidWeight { axis, field, value });
-            }
+        match self.problem() {
+            None => Ok(()),
+            Some(Problem::Weight(field, value)) => Err(Error::InvalidWeight { axis, field, value }),
+            Some(Problem::Sum(sum)) => Err(Error::WeightsDoNotSumToOne { axis, sum }),
         }
-        let sum = self.revenue_share + self.strategic_fit + self.relationship_strength;
-        if (sum - 1.0).abs() > WEIGHT_SUM_TOLERANCE {
-            return Err(Error::WeightsDoNotSumToOne { axis, sum });
-        }
-        Ok(())
     }
 
     /// The weights with the score each applies to, in the order revenue share, strategic fit,

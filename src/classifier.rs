@@ -64,6 +64,7 @@ pub trait NativeClass: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 
 /// assert_eq!(cuts[0], CutPoint { axis: Axis::Attractiveness, value: 0.5 });
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CutPoint {
     /// The axis the threshold cuts.
     pub axis: Axis,
@@ -87,6 +88,7 @@ pub struct CutPoint {
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Assessment<C, P> {
     /// The model's native class.
     pub class: C,

@@ -1,5 +1,9 @@
 //! The crate's error type.
 
+use std::fmt;
+use std::io;
+use std::sync::Arc;
+
 use crate::axis::Axis;
 use crate::scores::ScoreField;
 
@@ -7,6 +11,20 @@ use crate::scores::ScoreField;
 ///
 /// Each variant names the culprit (the field, axis, class, account, row or line) and the value
 /// that was rejected, so that a message can be shown to the person who wrote the input.
+///
+/// Messages are lowercase, one line, and follow three rules:
+///
+/// - Text from the input (ids, names, factors, cells, paths) is quoted and escaped like a Rust
+///   string literal, so an empty id prints as `""` and a control character stays visible.
+/// - Text longer than 64 characters is cut after its first 64 characters, with `...` and the
+///   original length in bytes: a 10 MB cell is not echoed whole.
+/// - Numbers print in Rust's shortest form that reads back to the same `f64` (`0.1`, `2`,
+///   `NaN`, `inf`); below 1e-5 or from 1e16 in magnitude in scientific notation (`1e-310`,
+///   `1.5e300`) rather than as hundreds of digits.
+///
+/// An error caused by another one (a CSV line's account error, the operating system's I/O
+/// error) exposes it as [`source`](std::error::Error::source) and does not repeat it in its
+/// own message: print the whole chain to show both.
 ///
 /// # Examples
 ///
@@ -19,12 +37,18 @@ use crate::scores::ScoreField;
 ///     Error::ScoreOutOfRange { field: ScoreField::RevenueShare, .. }
 /// ));
 /// assert_eq!(err.to_string(), "revenue share score 1.5 is not a finite number in [0, 1]");
+///
+/// let err = Scores::new(1e-310, 0.5, -1e300).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "relationship strength score -1e300 is not a finite number in [0, 1]"
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A score is NaN, infinite or outside [0, 1].
-    #[error("{field} score {value} is not a finite number in [0, 1]")]
+    #[error("{field} score {} is not a finite number in [0, 1]", num(.value))]
     ScoreOutOfRange {
         /// The score that was rejected.
         field: ScoreField,
@@ -33,7 +57,7 @@ pub enum Error {
     },
 
     /// A value given directly on a model's axis is NaN, infinite or outside [0, 1].
-    #[error("{axis} {value} is not a finite number in [0, 1]")]
+    #[error("{axis} {} is not a finite number in [0, 1]", num(.value))]
     AxisValueOutOfRange {
         /// The axis.
         axis: Axis,
@@ -42,14 +66,14 @@ pub enum Error {
     },
 
     /// A raw revenue share (a fraction of total revenue) is NaN, infinite or outside [0, 1].
-    #[error("revenue share {value} is not a finite fraction in [0, 1]")]
+    #[error("revenue share {} is not a finite fraction in [0, 1]", num(.value))]
     RevenueShareOutOfRange {
         /// The value given.
         value: f64,
     },
 
     /// A parameter of a revenue-share scale is invalid.
-    #[error("revenue share scale: {parameter} = {value} is invalid: {reason}")]
+    #[error("revenue share scale: {parameter} = {} is invalid: {reason}", num(.value))]
     InvalidScale {
         /// The parameter's name.
         parameter: &'static str,
@@ -60,7 +84,7 @@ pub enum Error {
     },
 
     /// One weight of an axis is negative, NaN or infinite.
-    #[error("{axis} weight for {field} is {value}: weights must be finite and non-negative")]
+    #[error("{axis} weight for {field} is {}: weights must be finite and non-negative", num(.value))]
     InvalidWeight {
         /// The axis whose weights were given.
         axis: Axis,
@@ -71,7 +95,7 @@ pub enum Error {
     },
 
     /// The weights of an axis do not sum to 1.
-    #[error("{axis} weights sum to {sum}, not 1")]
+    #[error("{axis} weights sum to {}, not 1", num(.sum))]
     WeightsDoNotSumToOne {
         /// The axis whose weights were given.
         axis: Axis,
@@ -80,7 +104,7 @@ pub enum Error {
     },
 
     /// A threshold is NaN, infinite or not strictly between 0 and 1.
-    #[error("{axis} threshold {value} is not a finite number strictly between 0 and 1")]
+    #[error("{axis} threshold {} is not a finite number strictly between 0 and 1", num(.value))]
     ThresholdOutOfRange {
         /// The axis the threshold cuts.
         axis: Axis,
@@ -89,7 +113,11 @@ pub enum Error {
     },
 
     /// The thresholds of one axis are not strictly increasing.
-    #[error("{axis} thresholds are not strictly increasing: {previous} is followed by {next}")]
+    #[error(
+        "{axis} thresholds are not strictly increasing: {} is followed by {}",
+        num(.previous),
+        num(.next)
+    )]
     ThresholdsNotOrdered {
         /// The axis the thresholds cut.
         axis: Axis,
@@ -100,21 +128,21 @@ pub enum Error {
     },
 
     /// The drop in development that marks Millman and Wilson's Uncoupling is invalid.
-    #[error("uncoupling drop {value} is not a finite number in (0, 1]")]
+    #[error("uncoupling drop {} is not a finite number in (0, 1]", num(.value))]
     InvalidUncouplingDrop {
         /// The value given.
         value: f64,
     },
 
     /// The tolerance for Millman and Wilson's off-diagonal balance is invalid.
-    #[error("balance tolerance {value} is not a finite number in [0, 1]")]
+    #[error("balance tolerance {} is not a finite number in [0, 1]", num(.value))]
     InvalidBalanceTolerance {
         /// The value given.
         value: f64,
     },
 
     /// A previous assessment handed to a model holds a value that no model can produce.
-    #[error("previous assessment: {what} is {value}, not a finite number in [0, 1]")]
+    #[error("previous assessment: {what} is {}, not a finite number in [0, 1]", num(.value))]
     InvalidPreviousAssessment {
         /// The field of the previous assessment.
         what: &'static str,
@@ -123,7 +151,7 @@ pub enum Error {
     },
 
     /// A tier mapping leaves a native class without a tier.
-    #[error("tier mapping of the {model} model has no tier for class {class}")]
+    #[error("tier mapping of the {model} model has no tier for class {}", cut(.class))]
     MissingTier {
         /// The model whose mapping is incomplete.
         model: &'static str,
@@ -132,16 +160,20 @@ pub enum Error {
     },
 
     /// A tier mapping names a native class twice.
-    #[error("tier mapping of the {model} model names class {class} twice")]
+    #[error("tier mapping of the {model} model names class {} twice", cut(.class))]
     DuplicateTier {
         /// The model whose mapping repeats a class.
         model: &'static str,
         /// The repeated class.
         class: String,
     },
-    /// A rating scale is not finite or its low end is not below its high end.
+    /// A rating scale is not finite, its low end is not below its high end, or its span is too
+    /// large, too small or too small for its ends (see [`RatingScale::new`](crate::RatingScale::new)).
     #[error(
-        "rating scale from {low} to {high} is invalid: both ends must be finite, low below high"
+        "rating scale from {} to {} is invalid: need finite ends, low below high, and a span \
+         neither overflowing, subnormal nor under a millionth of the larger end",
+        num(.low),
+        num(.high)
     )]
     InvalidRatingScale {
         /// The low end given.
@@ -158,14 +190,18 @@ pub enum Error {
     },
 
     /// A scorecard names a factor twice.
-    #[error("factor {factor} appears twice in a scorecard")]
+    #[error("factor {} appears twice in a scorecard", quote(.factor))]
     DuplicateFactor {
         /// The repeated factor.
         factor: String,
     },
 
     /// A factor's weight is negative, NaN or infinite.
-    #[error("factor {factor} has weight {value}: weights must be finite and non-negative")]
+    #[error(
+        "factor {} has weight {}: weights must be finite and non-negative",
+        quote(.factor),
+        num(.value)
+    )]
     InvalidFactorWeight {
         /// The factor.
         factor: String,
@@ -174,7 +210,7 @@ pub enum Error {
     },
 
     /// A scorecard's weights do not sum to 1.
-    #[error("the {score} scorecard's weights sum to {sum}, not 1")]
+    #[error("the {score} scorecard's weights sum to {}, not 1", num(.sum))]
     FactorWeightsDoNotSumToOne {
         /// The score the scorecard builds.
         score: ScoreField,
@@ -183,7 +219,11 @@ pub enum Error {
     },
 
     /// An account has no rating for a factor and the scorecard does not allow that.
-    #[error("account {account} has no rating for factor {factor}")]
+    #[error(
+        "account {} has no rating for factor {}",
+        quote(.account),
+        quote(.factor)
+    )]
     MissingRating {
         /// The account.
         account: String,
@@ -193,7 +233,12 @@ pub enum Error {
 
     /// An account's rating is NaN or off its factor's scale.
     #[error(
-        "account {account}: rating {value} for factor {factor} is not on its scale {low} to {high}"
+        "account {}: rating {} for factor {} is not on its scale {} to {}",
+        quote(.account),
+        num(.value),
+        quote(.factor),
+        num(.low),
+        num(.high)
     )]
     RatingOutOfRange {
         /// The account.
@@ -212,21 +257,25 @@ pub enum Error {
     EmptyPortfolio,
 
     /// An account has an empty id.
-    #[error("account named {name:?} has an empty id")]
+    #[error("account named {} has an empty id", quote(.name))]
     EmptyAccountId {
         /// The account's name.
         name: String,
     },
 
     /// An account id appears twice in one portfolio.
-    #[error("account {account} appears twice")]
+    #[error("account {} appears twice", quote(.account))]
     DuplicateAccount {
         /// The repeated id.
         account: String,
     },
 
     /// An amount (revenue, potential or target) is negative, NaN or infinite.
-    #[error("account {account}: {field} {value} is not a finite non-negative amount")]
+    #[error(
+        "account {}: {field} {} is not a finite non-negative amount",
+        quote(.account),
+        num(.value)
+    )]
     InvalidAmount {
         /// The account.
         account: String,
@@ -238,7 +287,12 @@ pub enum Error {
 
     /// An account's potential (its total spend in the category) is below the revenue it
     /// brings, which cannot be.
-    #[error("account {account}: potential {potential} is below revenue {revenue}")]
+    #[error(
+        "account {}: potential {} is below revenue {}",
+        quote(.account),
+        num(.potential),
+        num(.revenue)
+    )]
     PotentialBelowRevenue {
         /// The account.
         account: String,
@@ -261,7 +315,11 @@ pub enum Error {
     },
 
     /// An account names a parent that is not in the portfolio.
-    #[error("account {account} names unknown parent {parent}")]
+    #[error(
+        "account {} names unknown parent {}",
+        quote(.account),
+        quote(.parent)
+    )]
     UnknownParent {
         /// The account.
         account: String,
@@ -270,7 +328,7 @@ pub enum Error {
     },
 
     /// Parent links form a cycle.
-    #[error("account {account} is its own ancestor: {}", cycle.join(" -> "))]
+    #[error("account {} is its own ancestor: {}", quote(.account), path(.cycle))]
     ParentCycle {
         /// The first account found on the cycle.
         account: String,
@@ -279,7 +337,11 @@ pub enum Error {
     },
 
     /// ABC cut points are not `0 < a < b <= 1`.
-    #[error("abc cut points a = {a}, b = {b} are invalid: need 0 < a < b <= 1")]
+    #[error(
+        "abc cut points a = {}, b = {} are invalid: need 0 < a < b <= 1",
+        num(.a),
+        num(.b)
+    )]
     InvalidAbcCuts {
         /// The cumulative revenue share that ends class A.
         a: f64,
@@ -306,7 +368,10 @@ pub enum Error {
     },
 
     /// Two classifications that must cover the same accounts do not.
-    #[error("account {account} is in one classification but not the other")]
+    #[error(
+        "account {} is in one classification but not the other",
+        quote(.account)
+    )]
     AccountSetsDiffer {
         /// An account found in only one of them.
         account: String,
@@ -326,28 +391,32 @@ pub enum Error {
     NoClassifications,
 
     /// A CSV file lacks a required column.
-    #[error("csv: missing column {column}")]
+    #[error("csv: missing column {}", quote(.column))]
     CsvMissingColumn {
         /// The column's name.
         column: String,
     },
 
     /// A CSV file has a column the reader does not know (often a typo).
-    #[error("csv: unknown column {column}")]
+    #[error("csv: unknown column {}", quote(.column))]
     CsvUnknownColumn {
         /// The column's name.
         column: String,
     },
 
     /// A CSV file names a column twice.
-    #[error("csv: column {column} appears twice")]
+    #[error("csv: column {} appears twice", quote(.column))]
     CsvDuplicateColumn {
         /// The column's name.
         column: String,
     },
 
     /// A CSV cell holds a value that cannot be read.
-    #[error("csv line {line}, column {column}: {value:?} {reason}")]
+    #[error(
+        "csv line {line}, column {}: {} {reason}",
+        cut(.column),
+        quote(.value)
+    )]
     CsvInvalidValue {
         /// The line (1-based; the header is line 1).
         line: u64,
@@ -359,18 +428,20 @@ pub enum Error {
         reason: &'static str,
     },
 
-    /// A CSV file cannot be opened.
-    #[error("cannot open {path}: {message}")]
+    /// A CSV file cannot be opened. The operating system's error is the
+    /// [`source`](std::error::Error::source).
+    #[error("cannot open {}", quote(.path))]
     CsvOpen {
         /// The path given.
         path: String,
         /// What the operating system reported.
-        message: String,
+        #[source]
+        source: IoError,
     },
 
     /// A CSV line cannot be parsed (wrong number of fields, bad quoting, invalid UTF-8) or the
     /// file cannot be read.
-    #[error("csv line {line}: {message}")]
+    #[error("csv line {line}: {}", cut(.message))]
     CsvMalformed {
         /// The line (1-based; the header is line 1; 0 for a read error the parser gives no position
         /// for).
@@ -379,8 +450,9 @@ pub enum Error {
         message: String,
     },
 
-    /// A CSV row was read but the account it describes is invalid.
-    #[error("csv line {line}: {source}")]
+    /// A CSV row was read but the account it describes is invalid. What is wrong with it is the
+    /// [`source`](std::error::Error::source), so the message names only the line.
+    #[error("csv line {line}")]
     CsvRecord {
         /// The line (1-based; the header is line 1).
         line: u64,
@@ -398,7 +470,10 @@ pub enum Error {
     },
 
     /// A value of a score matrix is NaN, infinite or outside [0, 1].
-    #[error("row {row}: {column} score {value} is not a finite number in [0, 1]")]
+    #[error(
+        "row {row}: {column} score {} is not a finite number in [0, 1]",
+        num(.value)
+    )]
     InvalidBatchValue {
         /// The row (account), counted from 0.
         row: usize,
@@ -432,8 +507,11 @@ pub enum Error {
 
     /// A rating of a factor matrix is NaN or off its factor's scale.
     #[error(
-        "row {row}: rating {value} for factor {factor} (column {column}) is not on its scale \
-         {low} to {high}"
+        "row {row}: rating {} for factor {} (column {column}) is not on its scale {} to {}",
+        num(.value),
+        quote(.factor),
+        num(.low),
+        num(.high)
     )]
     InvalidBatchRating {
         /// The row (account), counted from 0.
@@ -520,3 +598,211 @@ fn order_hint(problems: &[crate::portfolio::PeriodProblem]) -> &'static str {
 /// assert!(fit().is_ok());
 /// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// An I/O error inside an [`Error`], shared so that `Error` stays `Clone` and `PartialEq`.
+///
+/// It prints and chains exactly like the [`std::io::Error`] it holds, whose kind and source are
+/// kept. Two are equal if they are the same error, or have the same kind and message.
+///
+/// # Examples
+///
+/// ```
+/// use std::io;
+/// use keyaccount::error::IoError;
+///
+/// let e = IoError::from(io::Error::new(io::ErrorKind::NotFound, "no such file"));
+/// assert_eq!(e.kind(), io::ErrorKind::NotFound);
+/// assert_eq!(e.to_string(), "no such file");
+/// assert_eq!(e.clone(), e);
+/// ```
+#[derive(Debug, Clone)]
+pub struct IoError(Arc<io::Error>);
+
+impl IoError {
+    /// The error's kind.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use std::io;
+    /// # use keyaccount::error::IoError;
+    /// let e = IoError::from(io::Error::from(io::ErrorKind::PermissionDenied));
+    /// assert_eq!(e.kind(), io::ErrorKind::PermissionDenied);
+    /// ```
+    #[must_use]
+    pub fn kind(&self) -> io::ErrorKind {
+        self.0.kind()
+    }
+
+    /// The [`std::io::Error`] itself.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use std::io;
+    /// # use keyaccount::error::IoError;
+    /// let e = IoError::from(io::Error::from_raw_os_error(2));
+    /// assert_eq!(e.get_ref().raw_os_error(), Some(2));
+    /// ```
+    #[must_use]
+    pub fn get_ref(&self) -> &io::Error {
+        &self.0
+    }
+}
+
+impl From<io::Error> for IoError {
+    fn from(e: io::Error) -> Self {
+        IoError(Arc::new(e))
+    }
+}
+
+impl PartialEq for IoError {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+            || (self.kind() == other.kind() && self.0.to_string() == other.0.to_string())
+    }
+}
+
+impl fmt::Display for IoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for IoError {
+    // Transparent: the I/O error's own source, so the chain does not print its message twice.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+/// Characters of input text echoed in a message before it is cut.
+pub(crate) const ECHO_CHARS: usize = 64;
+
+/// Ids of a path (a parent cycle) listed in a message before it is cut.
+pub(crate) const ECHO_IDS: usize = 8;
+
+/// `s` cut to its first [`ECHO_CHARS`] characters, and whether it was cut.
+fn head(s: &str) -> (&str, bool) {
+    match s.char_indices().nth(ECHO_CHARS) {
+        Some((i, _)) => (&s[..i], true),
+        None => (s, false),
+    }
+}
+
+/// Input text in a message: quoted and escaped (`""` for an empty id), cut when long.
+pub(crate) fn quote(s: &str) -> impl fmt::Display + '_ {
+    Shown {
+        text: s,
+        quoted: true,
+    }
+}
+
+/// Text in a message that is not a value (a column name): cut when long, not quoted.
+pub(crate) fn cut(s: &str) -> impl fmt::Display + '_ {
+    Shown {
+        text: s,
+        quoted: false,
+    }
+}
+
+struct Shown<'a> {
+    text: &'a str,
+    quoted: bool,
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (head, was_cut) = head(self.text);
+        if self.quoted {
+            write!(f, "{head:?}")?;
+        } else {
+            f.write_str(head)?;
+        }
+        if was_cut {
+            write!(f, "... ({} bytes)", self.text.len())?;
+        }
+        Ok(())
+    }
+}
+
+/// A number in a message: shortest round-trip form, scientific when tiny or huge.
+pub(crate) fn num(v: &f64) -> impl fmt::Display {
+    Num(*v)
+}
+
+struct Num(f64);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let a = self.0.abs();
+        if a == 0.0 || !a.is_finite() || (1e-5..1e16).contains(&a) {
+            write!(f, "{}", self.0)
+        } else {
+            write!(f, "{:e}", self.0)
+        }
+    }
+}
+
+/// A path of ids in a message (`"A" -> "B" -> "A"`), cut after [`ECHO_IDS`] ids.
+pub(crate) fn path(ids: &[String]) -> impl fmt::Display + '_ {
+    Path(ids)
+}
+
+struct Path<'a>(&'a [String]);
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, id) in self.0.iter().take(ECHO_IDS).enumerate() {
+            if i > 0 {
+                f.write_str(" -> ")?;
+            }
+            write!(f, "{}", quote(id))?;
+        }
+        if self.0.len() > ECHO_IDS {
+            write!(f, " -> ... ({} ids)", self.0.len())?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_short() {
+        let s = |v: f64| num(&v).to_string();
+        assert_eq!(s(0.1), "0.1");
+        assert_eq!(s(2.0), "2");
+        assert_eq!(s(-0.0), "-0");
+        assert_eq!(s(f64::NAN), "NaN");
+        assert_eq!(s(f64::NEG_INFINITY), "-inf");
+        assert_eq!(s(1e-310), "1e-310");
+        assert_eq!(s(f64::MAX), "1.7976931348623157e308");
+        assert_eq!(s(123_456.5), "123456.5");
+        assert_eq!(s(1e16), "1e16");
+        for v in [1e-310, 0.1 + 0.2, f64::MAX, f64::MIN_POSITIVE, 12345.678] {
+            assert_eq!(s(v).parse::<f64>().unwrap(), v);
+        }
+    }
+
+    #[test]
+    fn text_is_quoted_and_cut() {
+        assert_eq!(quote("").to_string(), r#""""#);
+        assert_eq!(quote("a\"b\n").to_string(), r#""a\"b\n""#);
+        let long = "é".repeat(100);
+        let shown = quote(&long).to_string();
+        assert_eq!(
+            shown,
+            format!("{:?}... (200 bytes)", "é".repeat(ECHO_CHARS))
+        );
+        assert_eq!(cut("revenue").to_string(), "revenue");
+        let ids: Vec<String> = (0..20).map(|i| i.to_string()).collect();
+        let p = path(&ids).to_string();
+        assert!(
+            p.starts_with(r#""0" -> "1""#) && p.ends_with(r#""7" -> ... (20 ids)"#),
+            "{p}"
+        );
+    }
+}

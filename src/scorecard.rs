@@ -30,6 +30,7 @@ pub struct RatingScale {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawScale {
     low: f64,
     high: f64,
@@ -54,21 +55,51 @@ impl Default for RatingScale {
 }
 
 impl RatingScale {
-    /// A checked scale from `low` to `high`.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidRatingScale`] if either end is not finite or `low >= high`.
+    /// How many spans (`high - low`) from 0 either end of a scale may lie. A scale from 1990 to
+    /// 2025 lies 58 spans out; one from 1e9 to 1e9 + 1 a billion, where the subtraction in
+    /// the linear form would lose most digits of the rating.
     ///
     /// # Examples
     ///
     /// ```
-    /// assert!(keyaccount::RatingScale::new(0.0, 5.0).is_ok());
-    /// assert!(keyaccount::RatingScale::new(5.0, 5.0).is_err());
+    /// use keyaccount::RatingScale;
+    ///
+    /// assert!(RatingScale::new(1e6 - 1.0, 1e6).is_ok());
+    /// assert!(RatingScale::new(2e6, 2e6 + 1.0).is_err());
+    /// ```
+    pub const MAX_END_TO_SPAN: f64 = 1e6;
+
+    /// A checked scale from `low` to `high`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRatingScale`] if either end is not finite, `low >= high`, the span
+    /// `high - low` overflows or is so small that `1 / span` does (a subnormal span), or either
+    /// end is more than [`RatingScale::MAX_END_TO_SPAN`] spans from 0. The last two keep the
+    /// scale's linear form ([`Scorecard::linear_form`], used by batch scoring) finite and well
+    /// conditioned, so that batch scoring agrees with one-at-a-time scoring to about 1e-9 at
+    /// worst.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::RatingScale;
+    ///
+    /// assert!(RatingScale::new(0.0, 5.0).is_ok());
+    /// assert!(RatingScale::new(5.0, 5.0).is_err());
+    /// assert!(RatingScale::new(0.0, 1e-310).is_err()); // 1 / span overflows
+    /// assert!(RatingScale::new(-1e308, 1e308).is_err()); // the span overflows
+    /// assert!(RatingScale::new(1e9, 1e9 + 1.0).is_err()); // a billion spans from 0
     /// ```
     pub fn new(low: f64, high: f64) -> Result<Self> {
-        // Also rejects a span that overflows to infinity.
-        if low.is_finite() && high.is_finite() && low < high && (high - low).is_finite() {
+        let span = high - low;
+        let far = low.abs().max(high.abs());
+        // Written so that NaN fails the test.
+        if low < high
+            && span.is_finite()
+            && (1.0 / span).is_finite()
+            && far <= Self::MAX_END_TO_SPAN * span
+        {
             Ok(RatingScale { low, high })
         } else {
             Err(Error::InvalidRatingScale { low, high })
@@ -268,7 +299,9 @@ impl Scorecard {
     ///
     /// [`Error::EmptyScorecard`] if there are no factors; [`Error::DuplicateFactor`] if a name
     /// repeats; [`Error::InvalidFactorWeight`] for a negative, NaN or infinite weight;
-    /// [`Error::FactorWeightsDoNotSumToOne`] if the weights do not sum to 1 (within 1e-6).
+    /// [`Error::FactorWeightsDoNotSumToOne`] if the weights do not sum to 1 (within 1e-6);
+    /// [`Error::InvalidRatingScale`] for a factor at which the [linear
+    /// form](Scorecard::linear_form) stops being finite (scales near the ends of `f64`).
     ///
     /// # Examples
     ///
@@ -303,6 +336,18 @@ impl Scorecard {
         let sum: f64 = factors.iter().map(|f| f.weight).sum();
         if (sum - 1.0).abs() > FACTOR_WEIGHT_TOLERANCE {
             return Err(Error::FactorWeightsDoNotSumToOne { score, sum });
+        }
+        // Each scale's form is finite; this catches the rare sum of them that is not.
+        let mut offset = 0.0_f64;
+        for f in &factors {
+            let c = f.weight / (f.scale.high - f.scale.low);
+            offset -= c * f.scale.low;
+            if !c.is_finite() || !offset.is_finite() {
+                return Err(Error::InvalidRatingScale {
+                    low: f.scale.low,
+                    high: f.scale.high,
+                });
+            }
         }
         Ok(Scorecard {
             score,
@@ -405,7 +450,7 @@ impl Scorecard {
     ///     MissingRating::Error,
     /// )?;
     /// let err = card.score("ACME", |f| (f == "growth").then_some(5.0)).unwrap_err();
-    /// assert_eq!(err.to_string(), "account ACME has no rating for factor prestige");
+    /// assert_eq!(err.to_string(), r#"account "ACME" has no rating for factor "prestige""#);
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     pub fn score(&self, account: &str, ratings: impl Fn(&str) -> Option<f64>) -> Result<f64> {

@@ -62,7 +62,7 @@ impl ScoreField {
 
 impl fmt::Display for ScoreField {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.pad(self.label())
     }
 }
 
@@ -93,6 +93,7 @@ pub struct Scores {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawScores {
     revenue_share: f64,
     strategic_fit: f64,
@@ -329,7 +330,8 @@ pub enum RevenueShareScale {
         reference: f64,
     },
     /// `ln(share / floor) / ln(reference / floor)`, clamped to [0, 1]: equal steps per
-    /// tenfold, 0 at or below `floor`, 1 at or above `reference`.
+    /// tenfold, 0 at or below `floor`, 1 at or above `reference`. Computed as differences of
+    /// logarithms, so a tiny floor (even a subnormal one) cannot overflow the ratio.
     Logarithmic {
         /// The share that scores 0, in (0, reference).
         floor: f64,
@@ -339,7 +341,7 @@ pub enum RevenueShareScale {
 }
 
 #[derive(Deserialize)]
-#[serde(tag = "method", rename_all = "snake_case")]
+#[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
 enum RawScale {
     Linear { reference: f64 },
     Logarithmic { floor: f64, reference: f64 },
@@ -390,13 +392,21 @@ impl RevenueShareScale {
     /// # Errors
     ///
     /// [`Error::InvalidScale`] if either is not a finite number in (0, 1], or if `floor` is not
-    /// below `reference`.
+    /// below `reference` by a ratio whose logarithm is a positive number (a floor within a few
+    /// ulps of the reference has none).
     ///
     /// # Examples
     ///
     /// ```
-    /// assert!(keyaccount::RevenueShareScale::logarithmic(0.01, 0.2).is_ok());
-    /// assert!(keyaccount::RevenueShareScale::logarithmic(0.2, 0.01).is_err());
+    /// use keyaccount::RevenueShareScale;
+    ///
+    /// assert!(RevenueShareScale::logarithmic(0.01, 0.2).is_ok());
+    /// assert!(RevenueShareScale::logarithmic(0.2, 0.01).is_err());
+    ///
+    /// // A subnormal floor is fine: 1e-155 is half way, in logarithms, to 1.
+    /// let tiny = RevenueShareScale::logarithmic(1e-310, 1.0)?;
+    /// assert!((tiny.score(1e-155)? - 0.5).abs() < 1e-3);
+    /// # Ok::<(), keyaccount::Error>(())
     /// ```
     pub fn logarithmic(floor: f64, reference: f64) -> Result<Self> {
         check_share_parameter("floor", floor)?;
@@ -406,6 +416,13 @@ impl RevenueShareScale {
                 parameter: "floor",
                 value: floor,
                 reason: "must be below the reference share",
+            });
+        }
+        if log_span(floor, reference) <= 0.0 {
+            return Err(Error::InvalidScale {
+                parameter: "floor",
+                value: floor,
+                reason: "is too close to the reference share for a logarithmic scale",
             });
         }
         Ok(RevenueShareScale::Logarithmic { floor, reference })
@@ -440,12 +457,18 @@ impl RevenueShareScale {
                 if share <= floor {
                     0.0
                 } else {
-                    (share / floor).ln() / (reference / floor).ln()
+                    (share.ln() - floor.ln()) / log_span(floor, reference)
                 }
             }
         };
         Ok(v.clamp(0.0, 1.0))
     }
+}
+
+/// `ln(reference / floor)` without forming the ratio, which overflows for a tiny floor.
+/// Finite for shares in (0, 1], since `ln` of the smallest subnormal is about -745.
+fn log_span(floor: f64, reference: f64) -> f64 {
+    reference.ln() - floor.ln()
 }
 
 fn check_share_parameter(parameter: &'static str, value: f64) -> Result<()> {

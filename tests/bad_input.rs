@@ -39,7 +39,7 @@ fn run(cases: Vec<Case>) {
             Err(e) => e,
         };
         assert!((c.variant)(&err), "{}: wrong variant {err:?}", c.name);
-        let msg = err.to_string();
+        let msg = chain(&err);
         for word in c.names {
             assert!(
                 msg.contains(word),
@@ -50,6 +50,28 @@ fn run(cases: Vec<Case>) {
         // Errors can cross threads and be boxed as std errors.
         let _: Box<dyn std::error::Error + Send + Sync> = Box::new(err.clone());
     }
+}
+
+/// The message with its sources, as an error reporter prints it. No message repeats its
+/// source's, and every message is one lowercase line.
+fn chain(err: &Error) -> String {
+    let mut msg = err.to_string();
+    let mut outer = msg.clone();
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        let inner = s.to_string();
+        assert!(
+            !outer.contains(&inner),
+            "{outer:?} repeats its source {inner:?}"
+        );
+        msg = format!("{msg}: {inner}");
+        outer = inner;
+        source = s.source();
+    }
+    let first = err.to_string();
+    assert!(!first.contains('\n'), "{first:?}");
+    assert!(!first.starts_with(char::is_uppercase), "{first:?}");
+    msg
 }
 
 fn weights(r: f64, f: f64, s: f64) -> AxisWeights {
@@ -738,6 +760,330 @@ fn malformed_json_configurations() {
     }
 }
 
+/// Issue 8: a logarithmic scale with a subnormal floor scores every share, none as NaN; a floor
+/// within rounding of the reference has no logarithmic span and is rejected.
+#[test]
+fn logarithmic_scale_with_a_tiny_floor() {
+    let scale = RevenueShareScale::logarithmic(1e-310, 0.1).unwrap();
+    let mut last = 0.0;
+    for share in [
+        0.0, 1e-320, 1e-310, 1e-200, 0.001, 0.01, 0.05, 0.1, 0.5, 1.0,
+    ] {
+        let v = scale.score(share).unwrap();
+        assert!((0.0..=1.0).contains(&v), "{share} scores {v}");
+        assert!(v >= last, "not monotone at {share}");
+        last = v;
+    }
+    assert_eq!(scale.score(0.5).unwrap(), 1.0);
+    // ln(0.01 / 1e-310) / ln(0.1 / 1e-310), by hand.
+    let expected = (0.01f64.ln() - 1e-310f64.ln()) / (0.1f64.ln() - 1e-310f64.ln());
+    assert!((scale.score(0.01).unwrap() - expected).abs() < 1e-12);
+    let json = r#"{"method": "logarithmic", "floor": 1e-310, "reference": 0.1}"#;
+    let loaded: RevenueShareScale = serde_json::from_str(json).unwrap();
+    assert_eq!(loaded.score(0.5).unwrap(), 1.0);
+
+    // Near 1e-300 the logarithm (about -690) is coarser than one step of the share.
+    let below = f64::from_bits(1e-300f64.to_bits() - 1);
+    assert_eq!(below.ln(), 1e-300f64.ln());
+    run(vec![case(
+        "floor one ulp below a tiny reference",
+        RevenueShareScale::logarithmic(below, 1e-300),
+        |e| {
+            matches!(
+                e,
+                Error::InvalidScale {
+                    parameter: "floor",
+                    ..
+                }
+            )
+        },
+        &["floor", "too close"],
+    )]);
+}
+
+/// Issue 8: a rating scale whose linear form is not finite (or loses the rating's digits) is
+/// rejected where it is made, so batch scoring never sees it.
+#[test]
+fn rating_scales_with_no_finite_linear_form() {
+    let bad_scale = |e: &Error| matches!(e, Error::InvalidRatingScale { .. });
+    let json = serde_json::from_str::<RatingScale>(r#"{"low": 0, "high": 1e-310}"#).unwrap_err();
+    assert!(
+        json.to_string().contains("rating scale from 0 to 1e-310"),
+        "{json}"
+    );
+    // The smallest span whose inverse is finite, and a weight just over 1 within the sum's
+    // tolerance: each scale is fine, the scorecard's coefficient is not.
+    let mut span = 1.0 / f64::MAX;
+    while !(1.0 / span).is_finite() {
+        span = f64::from_bits(span.to_bits() + 1);
+    }
+    let edge = RatingScale::new(0.0, span).unwrap();
+    run(vec![
+        case(
+            "subnormal span",
+            RatingScale::new(0.0, 1e-310),
+            |e| matches!(e, Error::InvalidRatingScale { low, high } if *low == 0.0 && *high == 1e-310),
+            &["rating scale from 0 to 1e-310"],
+        ),
+        case(
+            "span that overflows",
+            RatingScale::new(-f64::MAX, f64::MAX),
+            bad_scale,
+            &["-1.7976931348623157e308"],
+        ),
+        case(
+            "ends a billion spans out",
+            RatingScale::new(1e9, 1e9 + 1.0),
+            bad_scale,
+            &["1000000000", "1000000001"],
+        ),
+        case(
+            "coefficient that overflows",
+            Scorecard::new(
+                ScoreField::StrategicFit,
+                vec![Factor::new("edge", 1.0000005, edge)],
+                MissingRating::Error,
+            ),
+            bad_scale,
+            &["rating scale from 0 to"],
+        ),
+    ]);
+}
+
+/// Issue 8: every nested object of a configuration rejects unknown fields, and weights read on
+/// their own are checked.
+#[test]
+fn unknown_fields_and_unchecked_weights_in_json() {
+    use keyaccount::{AnyModel, FourS};
+    let cases: &[(&str, serde_json::Result<()>, &str)] = &[
+        (
+            "weights of a model",
+            serde_json::from_str::<AnyModel>(
+                r#"{"model": "four_s", "attractiveness": {"revenue_share": 0.4, "strategic_fit": 0.6, "relationship_strength": 0, "revenue": 1}}"#,
+            )
+            .map(drop),
+            "unknown field `revenue`",
+        ),
+        (
+            "weights of parameters",
+            serde_json::from_str::<FourSParams>(
+                r#"{"relative_strength": {"revenue_share": 0, "strategic_fit": 0, "relationship_strength": 1, "trust": 0}}"#,
+            )
+            .map(drop),
+            "unknown field `trust`",
+        ),
+        (
+            "scores",
+            serde_json::from_str::<Scores>(
+                r#"{"revenue_share": 0.1, "strategic_fit": 0.2, "relationship_strength": 0.3, "extra": 1}"#,
+            )
+            .map(drop),
+            "unknown field `extra`",
+        ),
+        (
+            "rating scale",
+            serde_json::from_str::<RatingScale>(r#"{"low": 1, "high": 10, "step": 1}"#).map(drop),
+            "unknown field `step`",
+        ),
+        (
+            "rating scale inside a scorecard",
+            serde_json::from_str::<Scorecard>(
+                r#"{"score": "strategic_fit", "factors": [{"name": "g", "weight": 1, "scale": {"low": 1, "high": 5, "hi": 9}}]}"#,
+            )
+            .map(drop),
+            "unknown field `hi`",
+        ),
+        (
+            "revenue share scale",
+            serde_json::from_str::<RevenueShareScale>(
+                r#"{"method": "linear", "reference": 0.1, "floor": 0.001}"#,
+            )
+            .map(drop),
+            "unknown field `floor`",
+        ),
+        (
+            "weights alone, negative",
+            serde_json::from_str::<AxisWeights>(
+                r#"{"revenue_share": -0.5, "strategic_fit": 1.5, "relationship_strength": 0}"#,
+            )
+            .map(drop),
+            "weight for revenue share is -0.5",
+        ),
+        (
+            "weights alone, not summing to one",
+            serde_json::from_str::<AxisWeights>(
+                r#"{"revenue_share": 0.5, "strategic_fit": 0.6, "relationship_strength": 0}"#,
+            )
+            .map(drop),
+            "weights sum to 1.1, not 1",
+        ),
+        (
+            "weights alone, unknown field",
+            serde_json::from_str::<AxisWeights>(
+                r#"{"revenue_share": 1, "strategic_fit": 0, "relationship_strength": 0, "x": 0}"#,
+            )
+            .map(drop),
+            "unknown field `x`",
+        ),
+        (
+            "cut point",
+            serde_json::from_str::<keyaccount::CutPoint>(
+                r#"{"axis": "attractiveness", "value": 0.5, "side": "up"}"#,
+            )
+            .map(drop),
+            "unknown field `side`",
+        ),
+    ];
+    for (name, result, culprit) in cases {
+        let err = result.as_ref().expect_err(name);
+        assert!(err.to_string().contains(culprit), "{name}: {err}");
+    }
+    // Parameters still read bad weights unchecked, so building names the axis.
+    let json = r#"{"attractiveness": {"revenue_share": -1, "strategic_fit": 2, "relationship_strength": 0}}"#;
+    let err = serde_json::from_str::<FourSParams>(json)
+        .unwrap()
+        .build()
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        Error::InvalidWeight {
+            axis: Axis::Attractiveness,
+            field: ScoreField::RevenueShare,
+            ..
+        }
+    ));
+    let direct = serde_json::from_str::<FourS>(json).unwrap_err();
+    assert!(direct.to_string().contains(&err.to_string()), "{direct}");
+}
+
+/// Issue 8: input text is quoted (an empty id shows), long text is cut with its length, and
+/// numbers print short.
+#[test]
+fn messages_quote_cut_and_print_numbers_short() {
+    let card = Scorecard::new(
+        ScoreField::StrategicFit,
+        vec![Factor::new("growth", 1.0, RatingScale::default())],
+        MissingRating::Error,
+    )
+    .unwrap();
+    let huge = "x".repeat(10_000_000);
+    run(vec![
+        case(
+            "empty account id",
+            card.score("", |_| None),
+            |e| matches!(e, Error::MissingRating { account, .. } if account.is_empty()),
+            &[r#"account "" has no rating for factor "growth""#],
+        ),
+        case(
+            "quote in a factor name",
+            Scorecard::new(
+                ScoreField::StrategicFit,
+                vec![
+                    Factor::new("say \"hi\"", 0.5, RatingScale::default()),
+                    Factor::new("say \"hi\"", 0.5, RatingScale::default()),
+                ],
+                MissingRating::Error,
+            ),
+            |e| matches!(e, Error::DuplicateFactor { .. }),
+            &[r#"factor "say \"hi\"" appears twice"#],
+        ),
+        case(
+            "10 MB account id",
+            card.score(&huge, |_| Some(11.0)),
+            |e| matches!(e, Error::RatingOutOfRange { account, .. } if account.len() == 10_000_000),
+            &["...", "(10000000 bytes)", "rating 11"],
+        ),
+        case(
+            "subnormal score",
+            Scores::new(0.5, -1e-310, 0.5),
+            |e| matches!(e, Error::ScoreOutOfRange { .. }),
+            &["strategic fit score -1e-310 is"],
+        ),
+        case(
+            "huge weight",
+            AxisWeights::new(Axis::Attractiveness, f64::MAX, 0.0, 0.0),
+            |e| matches!(e, Error::WeightsDoNotSumToOne { .. }),
+            &["sum to 1.7976931348623157e308, not 1"],
+        ),
+    ]);
+    let err = card.score(&huge, |_| Some(11.0)).unwrap_err();
+    assert!(
+        err.to_string().len() < 300,
+        "{} bytes",
+        err.to_string().len()
+    );
+}
+
+/// Issue 8: every display of a class or tier honours width and alignment.
+#[test]
+fn classes_and_tiers_pad() {
+    use keyaccount::{Balance, BensaouClass, Class, MillmanWilsonStage, ModelKind, WebsterClass};
+    assert_eq!(format!("{:<12}|", Tier::Key), "Key         |");
+    assert_eq!(format!("{:>12}|", Tier::Key), "         Key|");
+    assert_eq!(format!("{:^7}|", Tier::Key), "  Key  |");
+    assert_eq!(
+        format!("{:<12}|", Class::from(FourSClass::Star)),
+        "Star        |"
+    );
+    assert_eq!(format!("{:<12}|", FourSClass::Star), "Star        |");
+    assert_eq!(
+        format!("{:<14}|", BensaouClass::CaptiveBuyer),
+        "Captive buyer |"
+    );
+    assert_eq!(
+        format!("{:<12}|", WebsterClass::Transaction),
+        "Transaction |"
+    );
+    assert_eq!(format!("{:<9}|", MillmanWilsonStage::MidKam), "Mid-KAM  |");
+    assert_eq!(format!("{:<9}|", Balance::Balanced), "balanced |");
+    assert_eq!(format!("{:<4}|", ModelKind::FourS), "4S  |");
+    assert_eq!(
+        format!("{:<14}|", ScoreField::StrategicFit),
+        "strategic fit |"
+    );
+    assert_eq!(format!("{:.3}|", Axis::Involvement), "lev|");
+}
+
+/// Issue 8: a cause is the source and is not repeated in the message; an I/O error keeps its
+/// kind.
+#[cfg(feature = "csv")]
+#[test]
+fn causes_are_sources() {
+    use keyaccount::portfolio::{read_csv, read_csv_path};
+    use std::error::Error as _;
+
+    let err = read_csv_path("no/such/accounts.csv").unwrap_err();
+    let Error::CsvOpen { ref source, .. } = err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(source.kind(), std::io::ErrorKind::NotFound);
+    let io = err
+        .source()
+        .unwrap()
+        .downcast_ref::<keyaccount::error::IoError>();
+    assert_eq!(io.map(|e| e.kind()), Some(std::io::ErrorKind::NotFound));
+    assert_eq!(err.clone(), err);
+    let shown = chain(&err);
+    assert!(
+        shown.starts_with(r#"cannot open "no/such/accounts.csv": "#),
+        "{shown}"
+    );
+
+    let err = read_csv("id,name,revenue\nA,Alpha,1\nA,Again,2\n".as_bytes()).unwrap_err();
+    assert_eq!(err.to_string(), "csv line 3");
+    assert_eq!(chain(&err), r#"csv line 3: account "A" appears twice"#);
+
+    // A 10 MB cell is not echoed whole.
+    let csv = format!("id,name,revenue\nA,Alpha,{}\n", "9x".repeat(5_000_000));
+    let err = read_csv(csv.as_bytes()).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        matches!(err, Error::CsvInvalidValue { line: 2, .. }),
+        "{err:?}"
+    );
+    assert!(msg.len() < 300 && msg.contains("(10000000 bytes)"), "{msg}");
+}
+
 mod portfolio {
     use super::{case, run};
     use keyaccount::portfolio::{
@@ -762,13 +1108,13 @@ mod portfolio {
                 "negative revenue",
                 Portfolio::new(vec![acc("A", 1.0), acc("B", -5.0)]),
                 |e| matches!(e, Error::InvalidAmount { account, field: AmountField::Revenue, .. } if account == "B"),
-                &["account B", "revenue", "-5"],
+                &[r#"account "B""#, "revenue", "-5"],
             ),
             case(
                 "NaN revenue",
                 Portfolio::new(vec![acc("A", f64::NAN)]),
                 |e| matches!(e, Error::InvalidAmount { account, field: AmountField::Revenue, .. } if account == "A"),
-                &["account A", "NaN"],
+                &[r#"account "A""#, "NaN"],
             ),
             case(
                 "infinite target",
@@ -782,13 +1128,13 @@ mod portfolio {
                         }
                     )
                 },
-                &["account A", "target", "inf"],
+                &[r#"account "A""#, "target", "inf"],
             ),
             case(
                 "duplicate ids",
                 Portfolio::new(vec![acc("A", 1.0), acc("B", 1.0), acc("A", 2.0)]),
                 |e| matches!(e, Error::DuplicateAccount { account } if account == "A"),
-                &["account A appears twice"],
+                &[r#"account "A" appears twice"#],
             ),
             case(
                 "total revenue overflows",
@@ -823,7 +1169,7 @@ mod portfolio {
                 "potential below revenue",
                 Portfolio::new(vec![acc("A", 10.0).with_potential(5.0)]),
                 |e| matches!(e, Error::PotentialBelowRevenue { account, .. } if account == "A"),
-                &["account A", "potential 5", "revenue 10"],
+                &[r#"account "A""#, "potential 5", "revenue 10"],
             ),
         ]);
     }
@@ -900,7 +1246,7 @@ mod portfolio {
                 "unknown parent",
                 unknown.roll_up(),
                 |e| matches!(e, Error::UnknownParent { account, parent } if account == "B" && parent == "X"),
-                &["account B", "unknown parent X"],
+                &[r#"account "B""#, r#"unknown parent "X""#],
             ),
             case(
                 "parent cycle",
@@ -912,7 +1258,7 @@ mod portfolio {
                 "own parent",
                 own.roll_up(),
                 |e| matches!(e, Error::ParentCycle { account, .. } if account == "A"),
-                &["account A"],
+                &[r#"account "A""#],
             ),
         ]);
     }
@@ -932,19 +1278,19 @@ mod portfolio {
                 "no revenue column",
                 csv("id,name\nA,Alpha\n"),
                 |e| matches!(e, Error::CsvMissingColumn { column } if column == "revenue"),
-                &["missing column revenue"],
+                &[r#"missing column "revenue""#],
             ),
             case(
                 "typo in a column",
                 csv("id,name,revenu\nA,Alpha,1\n"),
                 |e| matches!(e, Error::CsvUnknownColumn { column } if column == "revenu"),
-                &["unknown column revenu"],
+                &[r#"unknown column "revenu""#],
             ),
             case(
                 "column twice",
                 csv("id,name,revenue,revenue\nA,Alpha,1,2\n"),
                 |e| matches!(e, Error::CsvDuplicateColumn { column } if column == "revenue"),
-                &["column revenue appears twice"],
+                &[r#"column "revenue" appears twice"#],
             ),
             case(
                 "text revenue",
@@ -986,7 +1332,7 @@ mod portfolio {
                 "duplicate id",
                 csv("id,name,revenue\nA,Alpha,1\nA,Again,2\n"),
                 |e| matches!(e, Error::CsvRecord { line: 3, source } if matches!(**source, Error::DuplicateAccount { .. })),
-                &["line 3", "account A appears twice"],
+                &["line 3", r#"account "A" appears twice"#],
             ),
             case(
                 "no rows",
@@ -998,7 +1344,7 @@ mod portfolio {
                 "file that does not exist",
                 keyaccount::portfolio::read_csv_path("no/such/accounts.csv"),
                 |e| matches!(e, Error::CsvOpen { path, .. } if path == "no/such/accounts.csv"),
-                &["cannot open no/such/accounts.csv"],
+                &[r#"cannot open "no/such/accounts.csv""#],
             ),
             case(
                 "invalid UTF-8",
@@ -1165,7 +1511,7 @@ mod batch {
                     array![[1.0], [2.0]].view(),
                 ),
                 |e| matches!(e, Error::InvalidBatchRating { row: 1, column: 1, factor, .. } if factor == "prestige"),
-                &["row 1", "prestige", "11"],
+                &["row 1", r#""prestige""#, "11"],
             ),
             case(
                 "row counts differ",

@@ -574,7 +574,7 @@ fn factor_matrix_errors_name_row_and_factor() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "row 400: rating 11 for factor margin (column 1) is not on its scale 1 to 10"
+        r#"row 400: rating 11 for factor "margin" (column 1) is not on its scale 1 to 10"#
     );
     // Within a row the revenue share comes first.
     let mut rev = rev;

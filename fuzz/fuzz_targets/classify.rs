@@ -5,7 +5,7 @@
 use arbitrary::Arbitrary;
 use keyaccount::{
     AnyModel, AxisWeights, BensaouParams, Classifier, Error, FourSParams, MillmanWilson,
-    MillmanWilsonParams, Scores, WebsterParams,
+    MillmanWilsonParams, RevenueShareScale, Scores, WebsterParams,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -16,6 +16,9 @@ struct Input {
     weights: [f64; 6],
     thresholds: [f64; 5],
     drop: f64,
+    share: f64,
+    scale: [f64; 2],
+    linear: bool,
 }
 
 fn weights(w: &[f64]) -> AxisWeights {
@@ -77,7 +80,34 @@ fn models(i: &Input) -> Vec<AnyModel> {
     out
 }
 
+/// Any scale that builds scores any share in [0, 1] in [0, 1], monotonically.
+fn check_scale(input: &Input) {
+    let [a, b] = input.scale;
+    let built = if input.linear {
+        RevenueShareScale::linear(a)
+    } else {
+        RevenueShareScale::logarithmic(a, b)
+    };
+    let scale = match built {
+        Ok(scale) => scale,
+        Err(Error::InvalidScale { .. }) => return,
+        Err(e) => panic!("unexpected error {e}"),
+    };
+    let share = input.share;
+    match scale.score(share) {
+        Ok(v) => {
+            assert!((0.0..=1.0).contains(&share));
+            assert!((0.0..=1.0).contains(&v), "{scale:?} scores {share} as {v}");
+            let up = scale.score((share * 2.0).min(1.0)).unwrap();
+            assert!(up >= v, "{scale:?} is not monotone at {share}");
+        }
+        Err(Error::RevenueShareOutOfRange { .. }) => assert!(!(0.0..=1.0).contains(&share)),
+        Err(e) => panic!("unexpected error {e}"),
+    }
+}
+
 fuzz_target!(|input: Input| {
+    check_scale(&input);
     let [r, f, s] = input.scores;
     let scores = match Scores::new(r, f, s) {
         Ok(s) => s,

@@ -132,7 +132,7 @@ impl NativeClass for BensaouClass {
 
 impl fmt::Display for BensaouClass {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.pad(self.label())
     }
 }
 
@@ -150,6 +150,7 @@ impl fmt::Display for BensaouClass {
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BensaouPosition {
     /// The buyer's (customer's) relationship-specific investments: how locked in it is.
     pub buyer_investment: f64,
@@ -205,8 +206,10 @@ impl BensaouPosition {
 #[serde(default, deny_unknown_fields)]
 pub struct BensaouParams {
     /// How the buyer's specific investments are read from the scores.
+    #[serde(deserialize_with = "crate::axis::unchecked_weights")]
     pub buyer_investment: AxisWeights,
     /// How the supplier's specific investments are read from the scores.
+    #[serde(deserialize_with = "crate::axis::unchecked_weights")]
     pub supplier_investment: AxisWeights,
     /// Buyer's investments at or above this are high.
     pub buyer_threshold: f64,

@@ -145,7 +145,7 @@ impl NativeClass for FourSClass {
 
 impl fmt::Display for FourSClass {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.pad(self.label())
     }
 }
 
@@ -161,6 +161,7 @@ impl fmt::Display for FourSClass {
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FourSPosition {
     /// Account attractiveness (vertical axis), in [0, 1].
     pub attractiveness: f64,
@@ -186,8 +187,10 @@ pub struct FourSPosition {
 #[serde(default, deny_unknown_fields)]
 pub struct FourSParams {
     /// How attractiveness is built from the scores.
+    #[serde(deserialize_with = "crate::axis::unchecked_weights")]
     pub attractiveness: AxisWeights,
     /// How relative strength is built from the scores.
+    #[serde(deserialize_with = "crate::axis::unchecked_weights")]
     pub relative_strength: AxisWeights,
     /// Attractiveness at or above this is high.
     pub attractiveness_threshold: f64,

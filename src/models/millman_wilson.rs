@@ -137,7 +137,7 @@ impl NativeClass for MillmanWilsonStage {
 
 impl fmt::Display for MillmanWilsonStage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.pad(self.label())
     }
 }
 
@@ -166,7 +166,7 @@ pub enum Balance {
 
 impl fmt::Display for Balance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Balance::Balanced => "balanced",
             Balance::InvolvementAhead => "involvement ahead of relationship",
             Balance::RelationshipAhead => "relationship ahead of involvement",
@@ -187,6 +187,7 @@ impl fmt::Display for Balance {
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MillmanWilsonPosition {
     /// Nature of the customer relationship (horizontal axis), transactional (0) to
     /// collaborative (1).
@@ -219,8 +220,10 @@ pub struct MillmanWilsonPosition {
 #[serde(default, deny_unknown_fields)]
 pub struct MillmanWilsonParams {
     /// How the nature of the relationship is built from the scores.
+    #[serde(deserialize_with = "crate::axis::unchecked_weights")]
     pub nature: AxisWeights,
     /// How the level of involvement is built from the scores.
+    #[serde(deserialize_with = "crate::axis::unchecked_weights")]
     pub involvement: AxisWeights,
     /// The four cuts of the development axis between the five positional stages, strictly
     /// increasing.

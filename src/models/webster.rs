@@ -93,7 +93,7 @@ impl NativeClass for WebsterClass {
 
 impl fmt::Display for WebsterClass {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.pad(self.label())
     }
 }
 
@@ -109,6 +109,7 @@ impl fmt::Display for WebsterClass {
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct WebsterPosition {
     /// Relationship intensity, from pure market exchange (0) to full integration (1).
     pub intensity: f64,
@@ -158,6 +159,7 @@ impl WebsterPosition {
 #[serde(default, deny_unknown_fields)]
 pub struct WebsterParams {
     /// How relationship intensity is built from the scores.
+    #[serde(deserialize_with = "crate::axis::unchecked_weights")]
     pub intensity: AxisWeights,
     /// The five cuts between the six relationship types, strictly increasing: intensity at or
     /// above `thresholds[i]` is at least class `i + 1`.

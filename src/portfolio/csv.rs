@@ -224,7 +224,9 @@ fn number(line: u64, column: &str, cell: &str) -> Result<f64> {
 /// assert_eq!(err.to_string(), r#"csv line 2, column revenue: "ten" is not a finite number"#);
 ///
 /// let err = read_csv("id,name,revenue\nA,Alpha,1\nA,Again,2\n".as_bytes()).unwrap_err();
-/// assert_eq!(err.to_string(), "csv line 3: account A appears twice");
+/// assert_eq!(err.to_string(), "csv line 3");
+/// let source = std::error::Error::source(&err).unwrap();
+/// assert_eq!(source.to_string(), r#"account "A" appears twice"#);
 /// ```
 pub fn read_csv<R: Read>(reader: R) -> Result<Periods> {
     let mut rdr = ::csv::ReaderBuilder::new()
@@ -341,7 +343,7 @@ pub fn read_csv_path(path: impl AsRef<Path>) -> Result<Periods> {
     let path = path.as_ref();
     let file = std::fs::File::open(path).map_err(|e| Error::CsvOpen {
         path: path.display().to_string(),
-        message: e.to_string(),
+        source: e.into(),
     })?;
     read_csv(std::io::BufReader::new(file))
 }

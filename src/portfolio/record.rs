@@ -219,7 +219,7 @@ impl AccountRecord {
     /// use keyaccount::{portfolio::AccountRecord, Error};
     ///
     /// let err = AccountRecord::new("A1", "Alpha", -5.0).validate().unwrap_err();
-    /// assert_eq!(err.to_string(), "account A1: revenue -5 is not a finite non-negative amount");
+    /// assert_eq!(err.to_string(), r#"account "A1": revenue -5 is not a finite non-negative amount"#);
     /// ```
     pub fn validate(&self) -> Result<()> {
         if self.id.trim().is_empty() {

@@ -229,7 +229,7 @@ impl Portfolio {
     ///     AccountRecord::new("B", "Beta", 1.0).with_parent("A"),
     /// ])?;
     /// let err = p.roll_up().unwrap_err();
-    /// assert_eq!(err.to_string(), "account A is its own ancestor: A -> B -> A");
+    /// assert_eq!(err.to_string(), r#"account "A" is its own ancestor: "A" -> "B" -> "A""#);
     /// # Ok::<(), Error>(())
     /// ```
     pub fn roll_up(&self) -> Result<RolledUp> {
