@@ -449,6 +449,32 @@ pub enum Error {
         /// The scale's high end.
         high: f64,
     },
+
+    /// The weight shift of a sensitivity analysis is NaN, infinite or outside [0, 1].
+    #[error("weight shift {value} is not a finite number in [0, 1]")]
+    InvalidWeightShift {
+        /// The value given.
+        value: f64,
+    },
+
+    /// A scorecard's score for an account differs from the score being explained, so the
+    /// breakdown would not add up.
+    #[error("{score} from the scorecard is {from_scorecard}, but the account's score is {in_scores}")]
+    BreakdownMismatch {
+        /// The score.
+        score: ScoreField,
+        /// The score the scorecard gives.
+        from_scorecard: f64,
+        /// The score handed in with the account.
+        in_scores: f64,
+    },
+
+    /// Two scorecard breakdowns were given for the same score.
+    #[error("two breakdowns given for {score}")]
+    DuplicateBreakdown {
+        /// The score.
+        score: ScoreField,
+    },
 }
 
 /// The crate's result type.

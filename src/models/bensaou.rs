@@ -5,7 +5,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::axis::{validate_thresholds, Axis, AxisWeights};
-use crate::classifier::{Assessment, Classifier, CutPoint, NativeClass};
+use crate::classifier::{Assessment, Classifier, CutPoint, DecisionAxis, NativeClass, Setting};
+use crate::explain::defaults::{show_tiers, show_weights};
 use crate::error::{Error, Result};
 use crate::models::{cell_below, quadrant};
 use crate::scores::Scores;
@@ -471,6 +472,69 @@ impl Classifier for Bensaou {
                 axis: Axis::SupplierInvestment,
                 value: self.params.supplier_threshold,
             },
+        ]
+    }
+
+    fn axis_weights(&self) -> Vec<(Axis, AxisWeights)> {
+        vec![
+            (Axis::BuyerInvestment, self.params.buyer_investment),
+            (Axis::SupplierInvestment, self.params.supplier_investment),
+        ]
+    }
+
+    fn decision_axes(&self) -> Vec<DecisionAxis> {
+        vec![
+            DecisionAxis {
+                axis: Axis::BuyerInvestment,
+                parts: vec![(Axis::BuyerInvestment, 1.0)],
+                thresholds: vec![self.params.buyer_threshold],
+            },
+            DecisionAxis {
+                axis: Axis::SupplierInvestment,
+                parts: vec![(Axis::SupplierInvestment, 1.0)],
+                thresholds: vec![self.params.supplier_threshold],
+            },
+        ]
+    }
+
+    fn decision_values(&self, scores: &Scores) -> Vec<f64> {
+        let p = self.position(scores);
+        vec![p.buyer_investment, p.supplier_investment]
+    }
+
+    fn class_at(&self, bands: &[usize]) -> BensaouClass {
+        BensaouClass::from_cell(bands[0] > 0, bands[1] > 0)
+    }
+
+    fn settings(&self) -> Vec<Setting> {
+        let (p, d) = (&self.params, BensaouParams::default());
+        let show = |t: &f64| t.to_string();
+        vec![
+            Setting::compare(
+                "buyer's investment weights",
+                &p.buyer_investment,
+                &d.buyer_investment,
+                show_weights,
+            ),
+            Setting::compare(
+                "supplier's investment weights",
+                &p.supplier_investment,
+                &d.supplier_investment,
+                show_weights,
+            ),
+            Setting::compare(
+                "buyer's investment threshold",
+                &p.buyer_threshold,
+                &d.buyer_threshold,
+                show,
+            ),
+            Setting::compare(
+                "supplier's investment threshold",
+                &p.supplier_threshold,
+                &d.supplier_threshold,
+                show,
+            ),
+            Setting::compare("tier map", &p.tiers, &d.tiers, show_tiers),
         ]
     }
 }

@@ -5,7 +5,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::axis::{validate_thresholds, Axis, AxisWeights};
-use crate::classifier::{Assessment, Classifier, CutPoint, NativeClass};
+use crate::classifier::{Assessment, Classifier, CutPoint, DecisionAxis, NativeClass, Setting};
+use crate::explain::defaults::{show_tiers, show_weights};
 use crate::error::Result;
 use crate::models::{cell_below, quadrant};
 use crate::scores::{ScoreField, Scores};
@@ -451,6 +452,69 @@ impl Classifier for FourS {
                 axis: Axis::RelativeStrength,
                 value: self.params.strength_threshold,
             },
+        ]
+    }
+
+    fn axis_weights(&self) -> Vec<(Axis, AxisWeights)> {
+        vec![
+            (Axis::Attractiveness, self.params.attractiveness),
+            (Axis::RelativeStrength, self.params.relative_strength),
+        ]
+    }
+
+    fn decision_axes(&self) -> Vec<DecisionAxis> {
+        vec![
+            DecisionAxis {
+                axis: Axis::Attractiveness,
+                parts: vec![(Axis::Attractiveness, 1.0)],
+                thresholds: vec![self.params.attractiveness_threshold],
+            },
+            DecisionAxis {
+                axis: Axis::RelativeStrength,
+                parts: vec![(Axis::RelativeStrength, 1.0)],
+                thresholds: vec![self.params.strength_threshold],
+            },
+        ]
+    }
+
+    fn decision_values(&self, scores: &Scores) -> Vec<f64> {
+        let p = self.position(scores);
+        vec![p.attractiveness, p.relative_strength]
+    }
+
+    fn class_at(&self, bands: &[usize]) -> FourSClass {
+        FourSClass::from_cell(bands[0] > 0, bands[1] > 0)
+    }
+
+    fn settings(&self) -> Vec<Setting> {
+        let (p, d) = (&self.params, FourSParams::default());
+        let show = |t: &f64| t.to_string();
+        vec![
+            Setting::compare(
+                "attractiveness weights",
+                &p.attractiveness,
+                &d.attractiveness,
+                show_weights,
+            ),
+            Setting::compare(
+                "relative strength weights",
+                &p.relative_strength,
+                &d.relative_strength,
+                show_weights,
+            ),
+            Setting::compare(
+                "attractiveness threshold",
+                &p.attractiveness_threshold,
+                &d.attractiveness_threshold,
+                show,
+            ),
+            Setting::compare(
+                "relative strength threshold",
+                &p.strength_threshold,
+                &d.strength_threshold,
+                show,
+            ),
+            Setting::compare("tier map", &p.tiers, &d.tiers, show_tiers),
         ]
     }
 }

@@ -6,7 +6,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::axis::{band, nearest_cut, validate_thresholds, Axis, AxisWeights};
-use crate::classifier::{Assessment, Classifier, CutPoint, NativeClass};
+use crate::classifier::{Assessment, Classifier, CutPoint, DecisionAxis, NativeClass, Setting};
+use crate::explain::defaults::{show_list, show_tiers, show_weights};
 use crate::error::{Error, Result};
 use crate::scores::Scores;
 use crate::tier::{Tier, TierMap};
@@ -612,5 +613,57 @@ impl Classifier for MillmanWilson {
                 value,
             })
             .collect()
+    }
+
+    fn axis_weights(&self) -> Vec<(Axis, AxisWeights)> {
+        vec![
+            (Axis::RelationshipNature, self.params.nature),
+            (Axis::Involvement, self.params.involvement),
+        ]
+    }
+
+    fn decision_axes(&self) -> Vec<DecisionAxis> {
+        vec![DecisionAxis {
+            axis: Axis::Development,
+            parts: vec![(Axis::RelationshipNature, 0.5), (Axis::Involvement, 0.5)],
+            thresholds: self.params.thresholds.to_vec(),
+        }]
+    }
+
+    fn decision_values(&self, scores: &Scores) -> Vec<f64> {
+        vec![self.position(scores).development]
+    }
+
+    /// The positional stage; never Uncoupling-KAM, which needs a previous assessment.
+    fn class_at(&self, bands: &[usize]) -> MillmanWilsonStage {
+        MillmanWilsonStage::POSITIONAL[bands[0].min(MillmanWilsonStage::POSITIONAL.len() - 1)]
+    }
+
+    fn settings(&self) -> Vec<Setting> {
+        let (p, d) = (&self.params, MillmanWilsonParams::default());
+        let show = |t: &f64| t.to_string();
+        vec![
+            Setting::compare("nature of relationship weights", &p.nature, &d.nature, show_weights),
+            Setting::compare(
+                "level of involvement weights",
+                &p.involvement,
+                &d.involvement,
+                show_weights,
+            ),
+            Setting {
+                name: "development",
+                value: "(nature + involvement) / 2".to_owned(),
+                is_default: true,
+            },
+            Setting::compare("thresholds", &p.thresholds, &d.thresholds, |t| show_list(t)),
+            Setting::compare(
+                "balance tolerance",
+                &p.balance_tolerance,
+                &d.balance_tolerance,
+                show,
+            ),
+            Setting::compare("uncoupling drop", &p.uncoupling_drop, &d.uncoupling_drop, show),
+            Setting::compare("tier map", &p.tiers, &d.tiers, show_tiers),
+        ]
     }
 }
