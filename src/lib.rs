@@ -65,7 +65,7 @@
 //!
 //! - Webster, F. E. (1992). The changing role of marketing in the corporation. *Journal of
 //!   Marketing*, 56(4), 1-17.
-//! - Millman, A. and Wilson, K. (1995). From key account selling to key account management.
+//! - Millman, T. and Wilson, K. (1995). From key account selling to key account management.
 //!   *Journal of Marketing Practice: Applied Marketing Science*, 1(1), 9-21.
 //! - Bensaou, M. (1999). Portfolios of buyer-supplier relationships. *Sloan Management
 //!   Review*, 40(4), 35-44.

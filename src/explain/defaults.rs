@@ -1,12 +1,15 @@
 //! Where every default setting comes from: the literature, or a convention of this crate.
 //!
-//! | model | setting | default | source |
-//! | --- | --- | --- | --- |
-//! DEFAULTS_TABLE
+//! "Literature" means the value or the rule follows from the cited source; "convention" means
+//! the source names the construct but gives no number, and the crate chose one for the reason
+//! given. Every default can be overridden. [`defaults`] returns this table as data, and
+//! [`explain`](super::explain) says for each setting in force which row it comes from (or
+//! that the user set it).
 //!
-//! "Literature" means the value or the rule is the cited source's; "convention" means the
-//! source names the construct but gives no number, and the crate chose one for the reason
-//! given. Every default can be overridden.
+//! Sources: Webster (1992), Millman and Wilson (1995, 1996), Bensaou (1999), Woodburn and
+//! McDonald (2011), McDonald and Rogers (1998); full citations in the crate docs.
+//!
+#![doc = include_str!("defaults.md")]
 
 use serde::Serialize;
 

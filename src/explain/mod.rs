@@ -41,9 +41,9 @@
 //!
 //! # The defaults and their sources
 //!
-//! The same table is in the README; [`defaults`] returns it as data.
-//!
-//! DEFAULTS_TABLE
+//! Every default setting with its source (literature or a convention of this crate, with the
+//! reason) is tabled in [`defaults`](mod@defaults) and in the README, and returned as data by
+//! [`defaults()`].
 
 pub mod defaults;
 mod moves;

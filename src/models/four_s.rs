@@ -202,8 +202,8 @@ impl Default for FourSParams {
     fn default() -> Self {
         FourSParams {
             attractiveness: AxisWeights {
-                revenue_share: 0.4,
-                strategic_fit: 0.6,
+                revenue_share: 0.2,
+                strategic_fit: 0.8,
                 relationship_strength: 0.0,
             },
             relative_strength: AxisWeights::only(ScoreField::RelationshipStrength),
@@ -245,8 +245,11 @@ impl FourSParams {
 /// | attractiveness high | Strategic (Key) | Star (Development) |
 /// | attractiveness low | Status (Maintenance) | Streamline (Transactional) |
 ///
-/// Defaults: attractiveness = 0.4 revenue share + 0.6 strategic fit; relative strength =
-/// relationship strength; both cut at 0.5. A value exactly on a cut counts as high.
+/// Defaults: attractiveness = 0.2 revenue share + 0.8 strategic fit (attractiveness is the
+/// account's future potential to the supplier, which enters through the strategic-fit
+/// scorecard; current revenue keeps a small weight); relative strength = relationship
+/// strength; both cut at 0.5. A value exactly on a cut counts as high. Where each default
+/// comes from: [`defaults`](crate::explain::defaults).
 ///
 /// # Examples
 ///
@@ -257,7 +260,7 @@ impl FourSParams {
 /// let a = model.classify(&Scores::new(0.8, 0.9, 0.7)?);
 /// assert_eq!(a.class, FourSClass::Strategic);
 /// assert_eq!(a.tier, Tier::Key);
-/// approx::assert_relative_eq!(a.position.attractiveness, 0.86);
+/// approx::assert_relative_eq!(a.position.attractiveness, 0.88);
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
 ///
@@ -357,7 +360,7 @@ impl FourS {
     /// use keyaccount::{FourS, Scores};
     ///
     /// let p = FourS::default().position(&Scores::new(1.0, 0.0, 0.3)?);
-    /// approx::assert_relative_eq!(p.attractiveness, 0.4);
+    /// approx::assert_relative_eq!(p.attractiveness, 0.2);
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     #[inline]

@@ -315,7 +315,7 @@ impl MillmanWilsonParams {
 ///
 /// # References
 ///
-/// - Millman, A. and Wilson, K. (1995). From key account selling to key account management.
+/// - Millman, T. and Wilson, K. (1995). From key account selling to key account management.
 ///   *Journal of Marketing Practice: Applied Marketing Science*, 1(1), 9-21.
 /// - Millman, T. and Wilson, K. (1996). Developing key account management competences.
 ///   *Journal of Marketing Practice: Applied Marketing Science*, 2(2), 7-22.
@@ -592,7 +592,7 @@ impl Classifier for MillmanWilson {
     }
 
     fn citation(&self) -> &'static str {
-        "Millman, A. and Wilson, K. (1995). From key account selling to key account management. \
+        "Millman, T. and Wilson, K. (1995). From key account selling to key account management. \
          Journal of Marketing Practice: Applied Marketing Science, 1(1), 9-21."
     }
 
