@@ -459,7 +459,9 @@ pub enum Error {
 
     /// A scorecard's score for an account differs from the score being explained, so the
     /// breakdown would not add up.
-    #[error("{score} from the scorecard is {from_scorecard}, but the account's score is {in_scores}")]
+    #[error(
+        "{score} from the scorecard is {from_scorecard}, but the account's score is {in_scores}"
+    )]
     BreakdownMismatch {
         /// The score.
         score: ScoreField,

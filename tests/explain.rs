@@ -2,8 +2,8 @@
 
 use approx::assert_relative_eq;
 use keyaccount::explain::{
-    defaults, explain, factor_moves, moves, sensitivity, stability, Goal, Provenance,
-    RatingReach, Reach, ScoreBreakdown, Source, WeightShift,
+    defaults, explain, factor_moves, moves, sensitivity, stability, Goal, Provenance, RatingReach,
+    Reach, ScoreBreakdown, Source, WeightShift,
 };
 use keyaccount::{
     AnyModel, Axis, Class, Classifier, Error, Factor, FourS, FourSClass, MillmanWilson,
@@ -45,8 +45,10 @@ fn four_s_explanation_by_hand() {
     assert_eq!(why.settings.len(), 5);
     let weights = &why.settings[0];
     assert_eq!(weights.setting, "attractiveness weights");
-    assert!(matches!(weights.provenance, Provenance::Literature { ref source }
-        if source.contains("Woodburn and McDonald (2011)")));
+    assert!(
+        matches!(weights.provenance, Provenance::Literature { ref source }
+        if source.contains("Woodburn and McDonald (2011)"))
+    );
     let cut = &why.settings[2];
     assert!(matches!(cut.provenance, Provenance::Convention { .. }));
 }
@@ -222,8 +224,12 @@ fn moves_follow_a_tier_map_that_is_not_monotone() {
     );
     assert!(to < 0.1 / 0.6 && to > 0.1 / 0.6 - 1e-12);
     assert_eq!(tier, Tier::Transactional);
-    assert_eq!(model.classify(&s.with(ScoreField::RelationshipStrength, to).unwrap()).class,
-        WebsterClass::Transaction);
+    assert_eq!(
+        model
+            .classify(&s.with(ScoreField::RelationshipStrength, to).unwrap())
+            .class,
+        WebsterClass::Transaction
+    );
 }
 
 #[test]
@@ -282,18 +288,31 @@ fn factor_moves_by_hand() {
         .unwrap();
     assert_eq!(prestige.reach, RatingReach::NotReachable);
 
-    let wrong = factor_moves(&FourS::default(), &scores(0.5, 0.3, 0.8), &fit_card(), "A", fit_ratings);
+    let wrong = factor_moves(
+        &FourS::default(),
+        &scores(0.5, 0.3, 0.8),
+        &fit_card(),
+        "A",
+        fit_ratings,
+    );
     assert!(matches!(wrong, Err(Error::BreakdownMismatch { .. })));
 }
 
 #[test]
 fn sensitivity_by_hand() {
     // Attractiveness 0.8 x 0.625 = 0.5 on the cut; strength 0.9 far from it.
-    let s = sensitivity(&FourS::default(), &scores(0.0, 0.625, 0.9), WeightShift::default());
+    let s = sensitivity(
+        &FourS::default(),
+        &scores(0.0, 0.625, 0.9),
+        WeightShift::default(),
+    );
     assert!(!s.stable);
     assert_eq!(
         s.classes,
-        [Class::FourS(FourSClass::Status), Class::FourS(FourSClass::Strategic)]
+        [
+            Class::FourS(FourSClass::Status),
+            Class::FourS(FourSClass::Strategic)
+        ]
     );
     // Weights start at their lows (0.15, 0.75, 0) and 0.1 is free. Lowest: revenue share
     // (score 0) takes it. Highest: strength (0.9) takes 0.05, fit (0.625) the other 0.05.
@@ -304,11 +323,19 @@ fn sensitivity_by_hand() {
     assert_relative_eq!(s.axes[1].max, 0.9, epsilon = 1e-12);
 
     // No shift: always stable.
-    let none = sensitivity(&FourS::default(), &scores(0.0, 0.625, 0.9), WeightShift::new(0.0).unwrap());
+    let none = sensitivity(
+        &FourS::default(),
+        &scores(0.0, 0.625, 0.9),
+        WeightShift::new(0.0).unwrap(),
+    );
     assert!(none.stable);
 
     // Millman and Wilson: development ranges over the mean of the two axes' ranges.
-    let s = sensitivity(&MillmanWilson::default(), &scores(0.9, 0.0, 0.4), WeightShift::new(0.1).unwrap());
+    let s = sensitivity(
+        &MillmanWilson::default(),
+        &scores(0.9, 0.0, 0.4),
+        WeightShift::new(0.1).unwrap(),
+    );
     let dev = s.axes.iter().find(|a| a.axis == Axis::Development).unwrap();
     assert_relative_eq!(dev.min, (0.28 + 0.44) / 2.0, epsilon = 1e-12);
     assert!(!s.stable);
@@ -331,10 +358,7 @@ fn stability_counts_per_tier() {
     assert_eq!((s.tiers[3].stable, s.tiers[3].sensitive), (1, 0));
     assert_eq!((s.stable, s.sensitive), (3, 1));
     assert!(WeightShift::new(1.5).is_err());
-    assert!(matches!(
-        serde_json::from_str::<WeightShift>("2.0"),
-        Err(_)
-    ));
+    assert!(matches!(serde_json::from_str::<WeightShift>("2.0"), Err(_)));
 }
 
 #[test]
@@ -349,16 +373,19 @@ fn every_model_explains_through_any_model() {
             let sum: f64 = axis.contributions.iter().map(|c| c.contribution).sum();
             assert_relative_eq!(sum, axis.value, epsilon = 1e-12);
         }
-        assert!(why
-            .settings
-            .iter()
-            .all(|s| !matches!(s.provenance, Provenance::Unrecorded | Provenance::User { .. })));
+        assert!(why.settings.iter().all(|s| !matches!(
+            s.provenance,
+            Provenance::Unrecorded | Provenance::User { .. }
+        )));
         let json = serde_json::to_string(&why).unwrap();
         let back: keyaccount::explain::Explanation = serde_json::from_str(&json).unwrap();
         assert_eq!(back, why);
         let m = moves(&model, &s);
         let json = serde_json::to_string(&m).unwrap();
-        assert_eq!(serde_json::from_str::<keyaccount::explain::Moves>(&json).unwrap(), m);
+        assert_eq!(
+            serde_json::from_str::<keyaccount::explain::Moves>(&json).unwrap(),
+            m
+        );
     }
 }
 
@@ -403,5 +430,7 @@ fn millman_is_cited_the_same_way_everywhere() {
     for text in sources {
         assert!(!text.contains("Millman, A."));
     }
-    assert!(MillmanWilson::default().citation().starts_with("Millman, T. and Wilson, K. (1995)"));
+    assert!(MillmanWilson::default()
+        .citation()
+        .starts_with("Millman, T. and Wilson, K. (1995)"));
 }

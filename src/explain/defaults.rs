@@ -105,9 +105,9 @@ pub fn defaults() -> &'static [DefaultSource] {
 
 /// The row for `setting` of `model` (or a shared setting), if any.
 pub(crate) fn lookup(model_name: &str, setting: &str) -> Option<&'static DefaultSource> {
-    DEFAULTS.iter().find(|d| {
-        d.setting == setting && d.model.map_or(true, |m| m.label() == model_name)
-    })
+    DEFAULTS
+        .iter()
+        .find(|d| d.setting == setting && d.model.map_or(true, |m| m.label() == model_name))
 }
 
 const DEFAULTS: &[DefaultSource] = &[

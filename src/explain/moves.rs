@@ -259,7 +259,11 @@ struct Segment<C> {
 /// decision axes. Each boundary is the exact float where a decision axis reaches a
 /// threshold, found from the analytic crossing `(t - rest) / weight` and checked against the
 /// model's own arithmetic.
-fn segments<M: Classifier>(model: &M, scores: &Scores, field: ScoreField) -> Vec<Segment<M::Class>> {
+fn segments<M: Classifier>(
+    model: &M,
+    scores: &Scores,
+    field: ScoreField,
+) -> Vec<Segment<M::Class>> {
     // Only called with x in [0, 1], where `with` cannot fail.
     let at = |x: f64| scores.with(field, x).unwrap_or(*scores);
     let weighted = model.axis_weights();
@@ -315,7 +319,12 @@ fn segment_of<C>(segments: &[Segment<C>], x: f64) -> usize {
 }
 
 /// Where `field` meets `goal` from `from`, on the segments of that score: `(to, segment)`.
-fn reach_on<C>(segments: &[Segment<C>], from: f64, current: Tier, goal: Goal) -> Option<(f64, usize)> {
+fn reach_on<C>(
+    segments: &[Segment<C>],
+    from: f64,
+    current: Tier,
+    goal: Goal,
+) -> Option<(f64, usize)> {
     let here = segment_of(segments, from);
     match goal {
         Goal::NextTierUp | Goal::Key => (here + 1..segments.len())
@@ -488,9 +497,9 @@ pub struct FactorMove {
 /// let scores = Scores::new(0.5, 0.3, 0.8)?;
 /// let m = factor_moves(&FourS::default(), &scores, &card, "ACME", ratings)?;
 /// let key = m.iter().find(|m| m.factor == "growth" && m.goal == Goal::Key).unwrap();
-/// // Fit must reach 0.5: growth from 4 to 6 on its 0-10 scale.
+/// // Fit must reach 0.5, 0.2 more: growth (weight 0.5) from 4 to 8 on its 0-10 scale.
 /// let RatingReach::Reached { to, .. } = key.reach else { unreachable!() };
-/// approx::assert_relative_eq!(to, 6.0, epsilon = 1e-9);
+/// approx::assert_relative_eq!(to, 8.0, epsilon = 1e-9);
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
 pub fn factor_moves<M>(

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::axis::{validate_thresholds, Axis, AxisWeights};
 use crate::classifier::{Assessment, Classifier, CutPoint, DecisionAxis, NativeClass, Setting};
-use crate::explain::defaults::{show_tiers, show_weights};
 use crate::error::{Error, Result};
+use crate::explain::defaults::{show_tiers, show_weights};
 use crate::models::{cell_below, quadrant};
 use crate::scores::{ScoreField, Scores};
 use crate::tier::{Tier, TierMap};
@@ -105,9 +105,7 @@ impl NativeClass for BensaouClass {
     fn strategy(self) -> &'static str {
         match self {
             BensaouClass::MarketExchange => "deal at arm's length and keep the cost to serve low",
-            BensaouClass::CaptiveBuyer => {
-                "invest selectively to match the customer's commitment"
-            }
+            BensaouClass::CaptiveBuyer => "invest selectively to match the customer's commitment",
             BensaouClass::CaptiveSupplier => {
                 "protect the investment made; add more only against the customer's commitment"
             }

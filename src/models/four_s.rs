@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::axis::{validate_thresholds, Axis, AxisWeights};
 use crate::classifier::{Assessment, Classifier, CutPoint, DecisionAxis, NativeClass, Setting};
-use crate::explain::defaults::{show_tiers, show_weights};
 use crate::error::Result;
+use crate::explain::defaults::{show_tiers, show_weights};
 use crate::models::{cell_below, quadrant};
 use crate::scores::{ScoreField, Scores};
 use crate::tier::{Tier, TierMap};

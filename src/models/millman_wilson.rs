@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::axis::{band, nearest_cut, validate_thresholds, Axis, AxisWeights};
 use crate::classifier::{Assessment, Classifier, CutPoint, DecisionAxis, NativeClass, Setting};
-use crate::explain::defaults::{show_list, show_tiers, show_weights};
 use crate::error::{Error, Result};
+use crate::explain::defaults::{show_list, show_tiers, show_weights};
 use crate::scores::Scores;
 use crate::tier::{Tier, TierMap};
 
@@ -643,7 +643,12 @@ impl Classifier for MillmanWilson {
         let (p, d) = (&self.params, MillmanWilsonParams::default());
         let show = |t: &f64| t.to_string();
         vec![
-            Setting::compare("nature of relationship weights", &p.nature, &d.nature, show_weights),
+            Setting::compare(
+                "nature of relationship weights",
+                &p.nature,
+                &d.nature,
+                show_weights,
+            ),
             Setting::compare(
                 "level of involvement weights",
                 &p.involvement,
@@ -662,7 +667,12 @@ impl Classifier for MillmanWilson {
                 &d.balance_tolerance,
                 show,
             ),
-            Setting::compare("uncoupling drop", &p.uncoupling_drop, &d.uncoupling_drop, show),
+            Setting::compare(
+                "uncoupling drop",
+                &p.uncoupling_drop,
+                &d.uncoupling_drop,
+                show,
+            ),
             Setting::compare("tier map", &p.tiers, &d.tiers, show_tiers),
         ]
     }

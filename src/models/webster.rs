@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::axis::{band, nearest_cut, validate_thresholds, Axis, AxisWeights};
 use crate::classifier::{Assessment, Classifier, CutPoint, DecisionAxis, NativeClass, Setting};
-use crate::explain::defaults::{show_list, show_tiers, show_weights};
 use crate::error::{Error, Result};
+use crate::explain::defaults::{show_list, show_tiers, show_weights};
 use crate::scores::Scores;
 use crate::tier::{Tier, TierMap};
 
