@@ -99,7 +99,7 @@ pub struct DecisionAxis {
 
 /// One setting of a model with the value in force, for explanations.
 ///
-/// `name` matches a row of [`defaults`](crate::explain::defaults), which says where the
+/// `name` matches a row of [`defaults`](crate::explain::defaults()), which says where the
 /// default comes from.
 ///
 /// # Examples
@@ -356,7 +356,7 @@ pub trait Classifier {
     fn class_at(&self, bands: &[usize]) -> Self::Class;
 
     /// Every setting of the model with its value in force; see
-    /// [`defaults`](crate::explain::defaults) for where each default comes from.
+    /// [`defaults`](crate::explain::defaults()) for where each default comes from.
     ///
     /// # Examples
     ///

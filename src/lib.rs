@@ -30,6 +30,11 @@
 //!   with Uncoupling, target attainment, opportunities and summary reports.
 //! - [`batch`]: whole customer bases from `ndarray` matrices, one model or all four in one
 //!   pass, with the same result as classifying each row alone.
+//! - [`explain`]: why an account sits in its tier (each score's contribution to each axis,
+//!   each factor's to its score, the thresholds that decided and the distance to each), the
+//!   smallest change of one score or factor rating that moves it a tier, whether its class
+//!   holds when the weights move, and where every default comes from (literature or
+//!   convention).
 //!
 //! # Rules
 //!

@@ -122,10 +122,20 @@ fn scorecard_breakdown_adds_up_and_must_match() {
     assert_relative_eq!(b.factors[0].contribution, 0.3, epsilon = 1e-12);
     assert_relative_eq!(b.factors[1].contribution, 0.1, epsilon = 1e-12);
 
-    let why = explain(&FourS::default(), &scores(0.5, b.value, 0.5), &[b.clone()]).unwrap();
-    assert_eq!(why.breakdowns, [b.clone()]);
+    let why = explain(
+        &FourS::default(),
+        &scores(0.5, b.value, 0.5),
+        std::slice::from_ref(&b),
+    )
+    .unwrap();
+    assert_eq!(why.breakdowns, std::slice::from_ref(&b));
 
-    let err = explain(&FourS::default(), &scores(0.5, 0.41, 0.5), &[b.clone()]).unwrap_err();
+    let err = explain(
+        &FourS::default(),
+        &scores(0.5, 0.41, 0.5),
+        std::slice::from_ref(&b),
+    )
+    .unwrap_err();
     assert!(matches!(
         err,
         Error::BreakdownMismatch {
@@ -358,7 +368,11 @@ fn stability_counts_per_tier() {
     assert_eq!((s.tiers[3].stable, s.tiers[3].sensitive), (1, 0));
     assert_eq!((s.stable, s.sensitive), (3, 1));
     assert!(WeightShift::new(1.5).is_err());
-    assert!(matches!(serde_json::from_str::<WeightShift>("2.0"), Err(_)));
+    assert!(serde_json::from_str::<WeightShift>("2.0").is_err());
+    assert_eq!(
+        serde_json::from_str::<WeightShift>("0.1").unwrap().delta(),
+        0.1
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@
 //!   each score split into its factors when it came from a [`Scorecard`]
 //!   ([`ScoreBreakdown`]), the thresholds that decided the class with the distance to each,
 //!   and for each setting in force whether its default comes from the literature or is a
-//!   convention of this crate ([`defaults`]).
+//!   convention of this crate ([`defaults()`]).
 //! - [`moves`] and [`factor_moves`]: the smallest rise of each single score (or factor
 //!   rating) that lifts the account a tier, the smallest that makes it Key, and the smallest
 //!   fall that drops it a tier. Exact: the move reaches the tier, and any smaller move does
@@ -392,8 +392,11 @@ pub struct Explanation {
     pub settings: Vec<SettingExplanation>,
 }
 
-/// How far a breakdown's score may be from the account's: rounding only.
-const BREAKDOWN_TOLERANCE: f64 = 1e-9;
+/// Whether a scorecard's score is the account's, up to rounding (batch scoring sums in another
+/// order). False for NaN.
+pub(crate) fn same_score(from_scorecard: f64, in_scores: f64) -> bool {
+    (from_scorecard - in_scores).abs() <= 1e-9
+}
 
 /// The combined weights of a decision axis on the three scores.
 pub(crate) fn combined_weights(parts: &[(Axis, f64)], axes: &[(Axis, AxisWeights)]) -> [f64; 3] {
@@ -485,8 +488,7 @@ where
             return Err(Error::DuplicateBreakdown { score: b.score });
         }
         let in_scores = scores.get(b.score);
-        // Batch scoring sums in another order: allow rounding, nothing more.
-        if !((b.value - in_scores).abs() <= BREAKDOWN_TOLERANCE) {
+        if !same_score(b.value, in_scores) {
             return Err(Error::BreakdownMismatch {
                 score: b.score,
                 from_scorecard: b.value,

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::combined_weights;
+use super::{combined_weights, same_score};
 use crate::any::Class;
 use crate::classifier::Classifier;
 use crate::error::{Error, Result};
@@ -516,7 +516,7 @@ where
     let field = card.score_field();
     let score = card.score(account, &ratings)?;
     let in_scores = scores.get(field);
-    if !((score - in_scores).abs() <= 1e-9) {
+    if !same_score(score, in_scores) {
         return Err(Error::BreakdownMismatch {
             score: field,
             from_scorecard: score,

@@ -267,7 +267,7 @@ impl BensaouParams {
 /// not developed; a captive buyer has committed, and matching it leads towards partnership.
 /// Both are cut at 0.5, a value on the cut counting as high. Users with direct measures of both
 /// investments pass them to [`Bensaou::classify_position`]. Where each default comes from:
-/// [`defaults`](crate::explain::defaults).
+/// [`defaults`](crate::explain::defaults()).
 ///
 /// # Examples
 ///

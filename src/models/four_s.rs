@@ -249,7 +249,7 @@ impl FourSParams {
 /// account's future potential to the supplier, which enters through the strategic-fit
 /// scorecard; current revenue keeps a small weight); relative strength = relationship
 /// strength; both cut at 0.5. A value exactly on a cut counts as high. Where each default
-/// comes from: [`defaults`](crate::explain::defaults).
+/// comes from: [`defaults`](crate::explain::defaults()).
 ///
 /// # Examples
 ///
