@@ -343,7 +343,8 @@ pub trait Classifier {
     fn decision_values(&self, scores: &Scores) -> Vec<f64>;
 
     /// The class of an account that lies in band `bands[k]` of decision axis `k` (band `i`:
-    /// past `i` thresholds). Band indices past the last threshold are read as the last band.
+    /// past `i` thresholds). Band indices past the last threshold are read as the last band,
+    /// missing ones as band 0.
     ///
     /// # Examples
     ///

@@ -376,9 +376,31 @@ fn stability_counts_per_tier() {
 }
 
 #[test]
+fn class_at_reads_short_and_long_band_lists() {
+    for model in AnyModel::all() {
+        let lowest = model.class_at(&[]);
+        assert_eq!(lowest, model.class_at(&[0, 0]), "{}", model.name());
+        assert_eq!(model.tier_of(lowest), Tier::Transactional);
+        assert_eq!(model.tier_of(model.class_at(&[9, 9])), Tier::Key);
+    }
+}
+
+#[test]
 fn every_model_explains_through_any_model() {
     let s = scores(0.55, 0.6, 0.35);
     for model in AnyModel::all() {
+        // The decision axes are the cut points, grouped by axis, in the same order.
+        let cuts: Vec<(Axis, f64)> = model
+            .decision_axes()
+            .iter()
+            .flat_map(|d| d.thresholds.iter().map(move |&t| (d.axis, t)))
+            .collect();
+        let reported: Vec<(Axis, f64)> = model
+            .cut_points()
+            .iter()
+            .map(|c| (c.axis, c.value))
+            .collect();
+        assert_eq!(cuts, reported, "{}", model.name());
         let why = explain(&model, &s, &[]).unwrap();
         let a = model.classify(&s);
         assert_eq!((why.class, why.tier), (a.class, a.tier), "{}", model.name());

@@ -486,7 +486,8 @@ impl Classifier for FourS {
     }
 
     fn class_at(&self, bands: &[usize]) -> FourSClass {
-        FourSClass::from_cell(bands[0] > 0, bands[1] > 0)
+        let past = |k: usize| bands.get(k).is_some_and(|&b| b > 0);
+        FourSClass::from_cell(past(0), past(1))
     }
 
     fn settings(&self) -> Vec<Setting> {

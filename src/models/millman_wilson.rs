@@ -636,7 +636,8 @@ impl Classifier for MillmanWilson {
 
     /// The positional stage; never Uncoupling-KAM, which needs a previous assessment.
     fn class_at(&self, bands: &[usize]) -> MillmanWilsonStage {
-        MillmanWilsonStage::POSITIONAL[bands[0].min(MillmanWilsonStage::POSITIONAL.len() - 1)]
+        let band = bands.first().copied().unwrap_or(0);
+        MillmanWilsonStage::POSITIONAL[band.min(MillmanWilsonStage::POSITIONAL.len() - 1)]
     }
 
     fn settings(&self) -> Vec<Setting> {

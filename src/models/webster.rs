@@ -403,7 +403,8 @@ impl Classifier for Webster {
     }
 
     fn class_at(&self, bands: &[usize]) -> WebsterClass {
-        WebsterClass::ALL[bands[0].min(WebsterClass::ALL.len() - 1)]
+        let band = bands.first().copied().unwrap_or(0);
+        WebsterClass::ALL[band.min(WebsterClass::ALL.len() - 1)]
     }
 
     fn settings(&self) -> Vec<Setting> {
