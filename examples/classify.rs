@@ -1,9 +1,16 @@
 //! Classify a small portfolio with all four models and print it as tables.
 //!
 //! ```text
-//! cargo run --example classify                 # the bundled data/accounts.csv
-//! cargo run --example classify -- my.csv       # your own file, same columns
+//! cargo run --example classify                         # the bundled data/accounts.csv
+//! cargo run --example classify -- my.csv               # your own file, same columns
+//! cargo run --example classify -- my.csv "Acme Ltd"    # and explain this account
 //! ```
+//!
+//! After the tables it explains one account in full under each model: how each axis is made
+//! up, the thresholds that decided the class, the smallest change of each score that moves the
+//! account a tier, whether the class holds when the weights move by 0.05, and where each
+//! setting comes from. Without an account name it explains the account below Key that is
+//! closest to a 4S boundary.
 //!
 //! Columns: `account`, `revenue` (in any currency, non-negative), `strategic_fit` and
 //! `relationship_strength` (scores in [0, 1]).
@@ -12,6 +19,10 @@ use std::error::Error;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use keyaccount::explain::{
+    explain, moves, sensitivity, Explanation, Provenance, Reach, ScoreMove, Sensitivity,
+    WeightShift,
+};
 use keyaccount::{
     AnyModel, Classifier, FourS, FourSClass, NativeClass, RevenueShareScale, Scores, Tier,
 };
@@ -68,9 +79,190 @@ fn run() -> Result<(), Box<dyn Error>> {
     );
     println!("revenue share score: logarithmic, 0.1% of revenue scores 0, 10% scores 1\n");
 
+    let chosen = match std::env::args().nth(2) {
+        Some(name) => accounts
+            .iter()
+            .find(|a| a.name == name)
+            .ok_or_else(|| format!("no account named {name:?} in {}", path.display()))?,
+        None => closest_below_key(&accounts),
+    };
+
     four_s_table(&accounts, total);
     all_models_table(&accounts);
+    explain_account(chosen, total)?;
     Ok(())
+}
+
+/// The account below Key nearest a 4S boundary (the first account if all are Key).
+fn closest_below_key(accounts: &[Account]) -> &Account {
+    let model = FourS::default();
+    accounts
+        .iter()
+        .map(|a| (a, model.classify(&a.scores)))
+        .filter(|(_, r)| r.tier != Tier::Key)
+        .min_by(|x, y| x.1.margin.total_cmp(&y.1.margin))
+        .map_or(&accounts[0], |(a, _)| a)
+}
+
+/// Width of the explanation's lines.
+const WIDTH: usize = 100;
+
+fn explain_account(a: &Account, total: f64) -> Result<(), Box<dyn Error>> {
+    println!("\n{}", "=".repeat(WIDTH));
+    println!(
+        "Why {} sits where it does (revenue {}, {:.1}% of {})",
+        a.name,
+        money(a.revenue),
+        100.0 * a.share,
+        money(total)
+    );
+    println!(
+        "scores: revenue share {:.3}, strategic fit {:.3}, relationship strength {:.3}",
+        a.scores.revenue_share(),
+        a.scores.strategic_fit(),
+        a.scores.relationship_strength()
+    );
+    println!("(scores given directly: no scorecard, so no factor breakdown)");
+    let shift = WeightShift::default();
+    for model in AnyModel::all() {
+        let why = explain(&model, &a.scores, &[])?;
+        println!("{}", "=".repeat(WIDTH));
+        print_explanation(&why);
+        print_moves(&moves(&model, &a.scores).moves);
+        print_sensitivity(&sensitivity(&model, &a.scores, shift));
+        print_settings(&why);
+    }
+    Ok(())
+}
+
+fn print_explanation(why: &Explanation) {
+    println!(
+        "{}: {}, tier {}; nearest class boundary {:.3} away",
+        why.model, why.class, why.tier, why.margin
+    );
+    println!("  strategy: {}", why.strategy);
+    for axis in &why.axes {
+        println!("  {} = {:.3}", axis.axis, axis.value);
+        for c in &axis.contributions {
+            println!(
+                "    {:<22} {:>4.2} x {:.3} = {:.3}",
+                c.score.label(),
+                c.weight,
+                c.value,
+                c.contribution
+            );
+        }
+        for t in &axis.thresholds {
+            let side = if t.passed {
+                "at or past by"
+            } else {
+                "short by"
+            };
+            let decides = if t.decides {
+                "  <- decides the class"
+            } else {
+                ""
+            };
+            println!(
+                "    threshold {:.3}: {side} {:.3}{decides}",
+                t.threshold,
+                t.distance.abs()
+            );
+        }
+    }
+}
+
+fn print_moves(moves: &[ScoreMove]) {
+    println!("  smallest change of one score, the others unchanged:");
+    for m in moves {
+        let what = match m.reach {
+            // A fall reports the highest score of the lower tier: it falls below the next
+            // float up, the boundary itself.
+            Reach::Reached {
+                to,
+                change,
+                class,
+                tier,
+            } if change < 0.0 => {
+                let boundary = f64::from_bits(to.to_bits() + 1);
+                format!("< {boundary:.3} ({change:+.3}): {class} / {tier}")
+            }
+            Reach::Reached {
+                to,
+                change,
+                class,
+                tier,
+            } => format!("to {to:.3} ({change:+.3}): {class} / {tier}"),
+            Reach::NotReachable => "not reachable by this score alone".to_owned(),
+        };
+        println!(
+            "    {:<21} {:.3} {:<11} {what}",
+            m.score.label(),
+            m.from,
+            m.goal.label()
+        );
+    }
+}
+
+fn print_sensitivity(s: &Sensitivity) {
+    let verdict = if s.stable {
+        "the class holds".to_owned()
+    } else {
+        let classes: Vec<String> = s.classes.iter().map(ToString::to_string).collect();
+        format!(
+            "SENSITIVE: can be {} (tiers {} to {})",
+            classes.join(", "),
+            s.lowest_tier,
+            s.highest_tier
+        )
+    };
+    wrap(
+        &format!("every weight moved by up to {:.2}: {verdict}", s.delta),
+        "  ",
+        "    ",
+    );
+    for r in &s.axes {
+        println!(
+            "    {:<32} {:.3} (from {:.3} to {:.3})",
+            r.axis.label(),
+            r.value,
+            r.min,
+            r.max
+        );
+    }
+}
+
+fn print_settings(why: &Explanation) {
+    println!("  settings in force and where they come from:");
+    for s in &why.settings {
+        let source = match &s.provenance {
+            Provenance::Literature { source } => format!("literature: {source}"),
+            Provenance::Convention { reason } => format!("convention of this crate: {reason}"),
+            Provenance::User { default } => format!("set by the user (default {default})"),
+            Provenance::Unrecorded => "not in the defaults table".to_owned(),
+        };
+        wrap(&format!("{} = {}", s.setting, s.value), "    ", "      ");
+        wrap(&source, "      ", "      ");
+    }
+}
+
+/// Prints `text` in lines of at most WIDTH characters, breaking between words.
+fn wrap(text: &str, first: &str, rest: &str) {
+    let mut line = first.to_owned();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        if !empty && line.len() + 1 + word.len() > WIDTH {
+            println!("{line}");
+            line = rest.to_owned();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    println!("{line}");
 }
 
 fn read(path: &PathBuf) -> Result<Vec<Account>, Box<dyn Error>> {

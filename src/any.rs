@@ -5,7 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::classifier::{Assessment, Classifier, CutPoint, NativeClass};
+use crate::axis::{Axis, AxisWeights};
+use crate::classifier::{Assessment, Classifier, CutPoint, DecisionAxis, NativeClass, Setting};
 use crate::models::bensaou::{Bensaou, BensaouClass, BensaouPosition};
 use crate::models::four_s::{FourS, FourSClass, FourSPosition};
 use crate::models::millman_wilson::{MillmanWilson, MillmanWilsonPosition, MillmanWilsonStage};
@@ -401,5 +402,25 @@ impl Classifier for AnyModel {
 
     fn tier(&self, scores: &Scores) -> Tier {
         dispatch_model!(self, m => m.tier(scores))
+    }
+
+    fn axis_weights(&self) -> Vec<(Axis, AxisWeights)> {
+        dispatch_model!(self, m => m.axis_weights())
+    }
+
+    fn decision_axes(&self) -> Vec<DecisionAxis> {
+        dispatch_model!(self, m => m.decision_axes())
+    }
+
+    fn decision_values(&self, scores: &Scores) -> Vec<f64> {
+        dispatch_model!(self, m => m.decision_values(scores))
+    }
+
+    fn class_at(&self, bands: &[usize]) -> Class {
+        dispatch_model!(self, m => m.class_at(bands).into())
+    }
+
+    fn settings(&self) -> Vec<Setting> {
+        dispatch_model!(self, m => m.settings())
     }
 }

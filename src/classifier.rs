@@ -6,7 +6,7 @@ use std::hash::Hash;
 
 use serde::{Deserialize, Serialize};
 
-use crate::axis::Axis;
+use crate::axis::{Axis, AxisWeights};
 use crate::scores::Scores;
 use crate::tier::Tier;
 
@@ -70,6 +70,85 @@ pub struct CutPoint {
     pub axis: Axis,
     /// The threshold: values at or above it go to the higher class.
     pub value: f64,
+}
+
+/// An axis the class is read from: a non-negative combination of the model's weighted axes
+/// (see [`Classifier::axis_weights`]), cut by increasing thresholds.
+///
+/// Most models cut their own axes (`parts` is one axis with coefficient 1); Millman and
+/// Wilson cut development, the mean of nature and involvement.
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::{Axis, Classifier, MillmanWilson};
+///
+/// let d = &MillmanWilson::default().decision_axes()[0];
+/// assert_eq!(d.axis, Axis::Development);
+/// assert_eq!(d.parts, vec![(Axis::RelationshipNature, 0.5), (Axis::Involvement, 0.5)]);
+/// assert_eq!(d.thresholds, vec![0.2, 0.4, 0.6, 0.8]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionAxis {
+    /// The axis.
+    pub axis: Axis,
+    /// The weighted axes it combines, each with its non-negative coefficient.
+    pub parts: Vec<(Axis, f64)>,
+    /// The thresholds, strictly increasing: a value at or above `thresholds[i]` is past cut `i`.
+    pub thresholds: Vec<f64>,
+}
+
+/// One setting of a model with the value in force, for explanations.
+///
+/// `name` matches a row of [`defaults`](crate::explain::defaults()), which says where the
+/// default comes from.
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::{Classifier, FourS, FourSParams};
+///
+/// let s = FourS::default().settings();
+/// assert!(s.iter().all(|s| s.is_default));
+/// let m = FourSParams { strength_threshold: 0.6, ..Default::default() }.build()?;
+/// let changed = m.settings().into_iter().find(|s| !s.is_default).unwrap();
+/// assert_eq!(changed.name, "relative strength threshold");
+/// assert_eq!(changed.value, "0.6");
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Setting {
+    /// The setting's name.
+    pub name: &'static str,
+    /// Its value in force, as text.
+    pub value: String,
+    /// Whether the value is the crate's default.
+    pub is_default: bool,
+}
+
+impl Setting {
+    /// A setting whose value is compared with the default.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::Setting;
+    ///
+    /// let s = Setting::compare("threshold", &0.5, &0.5, |v| v.to_string());
+    /// assert!(s.is_default);
+    /// ```
+    pub fn compare<T: PartialEq>(
+        name: &'static str,
+        value: &T,
+        default: &T,
+        show: impl Fn(&T) -> String,
+    ) -> Self {
+        Setting {
+            name,
+            value: show(value),
+            is_default: value == default,
+        }
+    }
 }
 
 /// The result of classifying one account with one model.
@@ -221,6 +300,76 @@ pub trait Classifier {
 
     /// The thresholds the model applies, for reporting and plotting.
     fn cut_points(&self) -> Vec<CutPoint>;
+
+    /// The model's weighted axes: how each is built from the three scores, in the order of
+    /// the position's fields.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::{Axis, Classifier, Webster};
+    ///
+    /// let axes = Webster::default().axis_weights();
+    /// assert_eq!(axes[0].0, Axis::RelationshipIntensity);
+    /// assert_eq!(axes[0].1.relationship_strength, 0.6);
+    /// ```
+    fn axis_weights(&self) -> Vec<(Axis, AxisWeights)>;
+
+    /// The axes the class is read from, with their thresholds, in the order of
+    /// [`Classifier::cut_points`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::{Axis, Classifier, FourS};
+    ///
+    /// let d = FourS::default().decision_axes();
+    /// assert_eq!(d[0].axis, Axis::Attractiveness);
+    /// assert_eq!(d[0].thresholds, vec![0.5]);
+    /// ```
+    fn decision_axes(&self) -> Vec<DecisionAxis>;
+
+    /// The values of [`Classifier::decision_axes`] for `scores`, by the same arithmetic as
+    /// [`Classifier::classify`] (so a value compared with a threshold here gives the same
+    /// answer as there).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::{Classifier, MillmanWilson, Scores};
+    ///
+    /// let v = MillmanWilson::default().decision_values(&Scores::new(0.5, 0.5, 0.5)?);
+    /// approx::assert_relative_eq!(v[0], 0.5);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    fn decision_values(&self, scores: &Scores) -> Vec<f64>;
+
+    /// The class of an account that lies in band `bands[k]` of decision axis `k` (band `i`:
+    /// past `i` thresholds). Band indices past the last threshold are read as the last band,
+    /// missing ones as band 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::{Classifier, FourS, FourSClass};
+    ///
+    /// // High attractiveness (past its one cut), low relative strength.
+    /// assert_eq!(FourS::default().class_at(&[1, 0]), FourSClass::Star);
+    /// ```
+    fn class_at(&self, bands: &[usize]) -> Self::Class;
+
+    /// Every setting of the model with its value in force; see
+    /// [`defaults`](crate::explain::defaults()) for where each default comes from.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::{Classifier, Webster};
+    ///
+    /// let names: Vec<&str> = Webster::default().settings().iter().map(|s| s.name).collect();
+    /// assert_eq!(names, ["relationship intensity weights", "thresholds", "tier map"]);
+    /// ```
+    fn settings(&self) -> Vec<Setting>;
 
     /// The native class of one account.
     fn class(&self, scores: &Scores) -> Self::Class {

@@ -554,6 +554,36 @@ pub enum Error {
         /// The problems.
         problems: Vec<crate::portfolio::PeriodProblem>,
     },
+
+    /// The weight shift of a sensitivity analysis is NaN, infinite or outside [0, 1].
+    #[error("weight shift {} is not a finite number in [0, 1]", num(.value))]
+    InvalidWeightShift {
+        /// The value given.
+        value: f64,
+    },
+
+    /// A scorecard's score for an account differs from the score being explained, so the
+    /// breakdown would not add up.
+    #[error(
+        "{score} from the scorecard is {}, but the account's score is {}",
+        num(.from_scorecard),
+        num(.in_scores)
+    )]
+    BreakdownMismatch {
+        /// The score.
+        score: ScoreField,
+        /// The score the scorecard gives.
+        from_scorecard: f64,
+        /// The score handed in with the account.
+        in_scores: f64,
+    },
+
+    /// Two scorecard breakdowns were given for the same score.
+    #[error("two breakdowns given for {score}")]
+    DuplicateBreakdown {
+        /// The score.
+        score: ScoreField,
+    },
 }
 
 fn count(n: usize, what: &str) -> String {

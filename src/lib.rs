@@ -30,6 +30,11 @@
 //!   with Uncoupling, target attainment, opportunities and summary reports.
 //! - [`batch`]: whole customer bases from `ndarray` matrices, one model or all four in one
 //!   pass, with the same result as classifying each row alone.
+//! - [`explain`]: why an account sits in its tier (each score's contribution to each axis,
+//!   each factor's to its score, the thresholds that decided and the distance to each), the
+//!   smallest change of one score or factor rating that moves it a tier, whether its class
+//!   holds when the weights move, and where every default comes from (literature or
+//!   convention).
 //!
 //! # Rules
 //!
@@ -65,7 +70,7 @@
 //!
 //! - Webster, F. E. (1992). The changing role of marketing in the corporation. *Journal of
 //!   Marketing*, 56(4), 1-17.
-//! - Millman, A. and Wilson, K. (1995). From key account selling to key account management.
+//! - Millman, T. and Wilson, K. (1995). From key account selling to key account management.
 //!   *Journal of Marketing Practice: Applied Marketing Science*, 1(1), 9-21.
 //! - Bensaou, M. (1999). Portfolios of buyer-supplier relationships. *Sloan Management
 //!   Review*, 40(4), 35-44.
@@ -81,6 +86,7 @@ pub mod axis;
 pub mod batch;
 pub mod classifier;
 pub mod error;
+pub mod explain;
 pub mod models;
 pub mod portfolio;
 pub mod scorecard;
@@ -90,7 +96,7 @@ pub mod tier;
 pub use any::{AnyAssessment, AnyModel, Class, ModelKind, Position};
 pub use axis::{Axis, AxisWeights, WEIGHT_SUM_TOLERANCE};
 pub use batch::{AllModels, AllModelsAssessment, BatchAssessment, BatchClassifier, BatchScorer};
-pub use classifier::{Assessment, Classifier, CutPoint, NativeClass};
+pub use classifier::{Assessment, Classifier, CutPoint, DecisionAxis, NativeClass, Setting};
 pub use error::{Error, Result};
 pub use models::bensaou::{Bensaou, BensaouClass, BensaouParams, BensaouPosition};
 pub use models::four_s::{FourS, FourSClass, FourSParams, FourSPosition};

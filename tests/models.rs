@@ -43,8 +43,9 @@ fn four_s_from_scores_uses_documented_weights() {
     assert_relative_eq!(a.position.relative_strength, 0.5);
     assert_eq!(a.margin, 0.0);
 
+    // Attractiveness is mostly future potential (strategic fit), Woodburn and McDonald (2011).
     let a = FourS::default().classify(&scores(1.0, 0.0, 1.0));
-    assert_relative_eq!(a.position.attractiveness, 0.4);
+    assert_relative_eq!(a.position.attractiveness, 0.2);
     assert_eq!(a.class, FourSClass::Status);
     assert_eq!(a.strategy(), "maintain efficiently and protect");
 }
@@ -91,12 +92,13 @@ fn four_s_custom_thresholds_are_applied_and_reported() {
 #[test]
 fn bensaou_cells() {
     let model = Bensaou::default();
-    // (buyer's investments, supplier's investments) -> Bensaou (1999), figure 1.
+    // (buyer's investments, supplier's investments) -> Bensaou (1999), figure 1. A captive
+    // supplier's investments are exposed: maintained, not developed (see explain::defaults).
     let cells = [
-        (0.9, 0.1, BensaouClass::CaptiveBuyer, Tier::Maintenance),
+        (0.9, 0.1, BensaouClass::CaptiveBuyer, Tier::Development),
         (0.9, 0.9, BensaouClass::StrategicPartnership, Tier::Key),
         (0.1, 0.1, BensaouClass::MarketExchange, Tier::Transactional),
-        (0.1, 0.9, BensaouClass::CaptiveSupplier, Tier::Development),
+        (0.1, 0.9, BensaouClass::CaptiveSupplier, Tier::Maintenance),
     ];
     for (buyer, supplier, class, tier) in cells {
         let a = model.classify_position(BensaouPosition::new(buyer, supplier).unwrap());
@@ -114,10 +116,16 @@ fn bensaou_cells() {
 #[test]
 fn bensaou_reads_investments_from_scores() {
     // Locked-in customer (strong relationship), account of little interest to the supplier.
+    // The buyer's side is relationship strength alone: revenue share is the supplier's
+    // dependence, which goes to the supplier's side.
     let a = Bensaou::default().classify(&scores(0.1, 0.2, 0.9));
-    assert_relative_eq!(a.position.buyer_investment, 0.03 + 0.63);
-    assert_relative_eq!(a.position.supplier_investment, 0.04 + 0.12);
+    assert_relative_eq!(a.position.buyer_investment, 0.9);
+    assert_relative_eq!(a.position.supplier_investment, 0.06 + 0.08);
     assert_eq!(a.class, BensaouClass::CaptiveBuyer);
+    // A large account the customer is not committed to: the supplier is captive.
+    let a = Bensaou::default().classify(&scores(0.9, 0.5, 0.2));
+    assert_eq!(a.class, BensaouClass::CaptiveSupplier);
+    assert_eq!(a.tier, Tier::Maintenance);
 }
 
 #[test]

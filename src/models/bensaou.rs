@@ -5,10 +5,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::axis::{validate_thresholds, Axis, AxisWeights};
-use crate::classifier::{Assessment, Classifier, CutPoint, NativeClass};
+use crate::classifier::{Assessment, Classifier, CutPoint, DecisionAxis, NativeClass, Setting};
 use crate::error::{Error, Result};
+use crate::explain::defaults::{show_tiers, show_weights};
 use crate::models::{cell_below, quadrant};
-use crate::scores::Scores;
+use crate::scores::{ScoreField, Scores};
 use crate::tier::{Tier, TierMap};
 
 /// A cell of Bensaou's portfolio.
@@ -104,11 +105,9 @@ impl NativeClass for BensaouClass {
     fn strategy(self) -> &'static str {
         match self {
             BensaouClass::MarketExchange => "deal at arm's length and keep the cost to serve low",
-            BensaouClass::CaptiveBuyer => {
-                "maintain efficiently; protect the position without over-investing"
-            }
+            BensaouClass::CaptiveBuyer => "invest selectively to match the customer's commitment",
             BensaouClass::CaptiveSupplier => {
-                "invest selectively and seek the customer's commitment"
+                "protect the investment made; add more only against the customer's commitment"
             }
             BensaouClass::StrategicPartnership => {
                 "invest jointly: mutual commitment and shared plans"
@@ -119,8 +118,8 @@ impl NativeClass for BensaouClass {
     fn default_tier(self) -> Tier {
         match self {
             BensaouClass::StrategicPartnership => Tier::Key,
-            BensaouClass::CaptiveSupplier => Tier::Development,
-            BensaouClass::CaptiveBuyer => Tier::Maintenance,
+            BensaouClass::CaptiveBuyer => Tier::Development,
+            BensaouClass::CaptiveSupplier => Tier::Maintenance,
             BensaouClass::MarketExchange => Tier::Transactional,
         }
     }
@@ -145,8 +144,8 @@ impl fmt::Display for BensaouClass {
 /// use keyaccount::{BensaouPosition, Bensaou, Classifier, Scores};
 ///
 /// let p = Bensaou::default().classify(&Scores::new(0.0, 1.0, 1.0)?).position;
-/// approx::assert_relative_eq!(p.buyer_investment, 0.7);
-/// approx::assert_relative_eq!(p.supplier_investment, 0.6);
+/// approx::assert_relative_eq!(p.buyer_investment, 1.0);
+/// approx::assert_relative_eq!(p.supplier_investment, 0.4);
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -222,14 +221,10 @@ pub struct BensaouParams {
 impl Default for BensaouParams {
     fn default() -> Self {
         BensaouParams {
-            buyer_investment: AxisWeights {
-                revenue_share: 0.3,
-                strategic_fit: 0.0,
-                relationship_strength: 0.7,
-            },
+            buyer_investment: AxisWeights::only(ScoreField::RelationshipStrength),
             supplier_investment: AxisWeights {
-                revenue_share: 0.4,
-                strategic_fit: 0.6,
+                revenue_share: 0.6,
+                strategic_fit: 0.4,
                 relationship_strength: 0.0,
             },
             buyer_threshold: 0.5,
@@ -265,14 +260,17 @@ impl BensaouParams {
 ///
 /// | | supplier's investments low | supplier's investments high |
 /// | --- | --- | --- |
-/// | buyer's investments high | Captive buyer (Maintenance) | Strategic partnership (Key) |
-/// | buyer's investments low | Market exchange (Transactional) | Captive supplier (Development) |
+/// | buyer's investments high | Captive buyer (Development) | Strategic partnership (Key) |
+/// | buyer's investments low | Market exchange (Transactional) | Captive supplier (Maintenance) |
 ///
 /// The customer's investments show in how locked-in the relationship is, so by default they are
-/// read as 0.7 relationship strength + 0.3 revenue share; the supplier's own investments follow
-/// how attractive the account is: 0.6 strategic fit + 0.4 revenue share. Both are cut at 0.5, a
-/// value on the cut counting as high. Users with direct measures of both investments pass them
-/// to [`Bensaou::classify_position`].
+/// read as relationship strength, as the customer sees it; the supplier invests in the accounts
+/// it depends on and means to develop: 0.6 revenue share + 0.4 strategic fit. A captive
+/// supplier's investments are exposed to a buyer who has not committed, so it is maintained,
+/// not developed; a captive buyer has committed, and matching it leads towards partnership.
+/// Both are cut at 0.5, a value on the cut counting as high. Users with direct measures of both
+/// investments pass them to [`Bensaou::classify_position`]. Where each default comes from:
+/// [`defaults`](crate::explain::defaults()).
 ///
 /// # Examples
 ///
@@ -282,7 +280,7 @@ impl BensaouParams {
 /// let model = Bensaou::default();
 /// let a = model.classify(&Scores::new(0.2, 0.3, 0.9)?);
 /// assert_eq!(a.class, BensaouClass::CaptiveBuyer);
-/// assert_eq!(a.tier, Tier::Maintenance);
+/// assert_eq!(a.tier, Tier::Development);
 ///
 /// let measured = model.classify_position(BensaouPosition::new(0.2, 0.8)?);
 /// assert_eq!(measured.class, BensaouClass::CaptiveSupplier);
@@ -382,7 +380,8 @@ impl Bensaou {
     /// use keyaccount::{Bensaou, Scores};
     ///
     /// let p = Bensaou::default().position(&Scores::new(1.0, 0.0, 0.0)?);
-    /// approx::assert_relative_eq!(p.buyer_investment, 0.3);
+    /// approx::assert_relative_eq!(p.buyer_investment, 0.0);
+    /// approx::assert_relative_eq!(p.supplier_investment, 0.6);
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     #[inline]
@@ -474,6 +473,70 @@ impl Classifier for Bensaou {
                 axis: Axis::SupplierInvestment,
                 value: self.params.supplier_threshold,
             },
+        ]
+    }
+
+    fn axis_weights(&self) -> Vec<(Axis, AxisWeights)> {
+        vec![
+            (Axis::BuyerInvestment, self.params.buyer_investment),
+            (Axis::SupplierInvestment, self.params.supplier_investment),
+        ]
+    }
+
+    fn decision_axes(&self) -> Vec<DecisionAxis> {
+        vec![
+            DecisionAxis {
+                axis: Axis::BuyerInvestment,
+                parts: vec![(Axis::BuyerInvestment, 1.0)],
+                thresholds: vec![self.params.buyer_threshold],
+            },
+            DecisionAxis {
+                axis: Axis::SupplierInvestment,
+                parts: vec![(Axis::SupplierInvestment, 1.0)],
+                thresholds: vec![self.params.supplier_threshold],
+            },
+        ]
+    }
+
+    fn decision_values(&self, scores: &Scores) -> Vec<f64> {
+        let p = self.position(scores);
+        vec![p.buyer_investment, p.supplier_investment]
+    }
+
+    fn class_at(&self, bands: &[usize]) -> BensaouClass {
+        let past = |k: usize| bands.get(k).is_some_and(|&b| b > 0);
+        BensaouClass::from_cell(past(0), past(1))
+    }
+
+    fn settings(&self) -> Vec<Setting> {
+        let (p, d) = (&self.params, BensaouParams::default());
+        let show = |t: &f64| t.to_string();
+        vec![
+            Setting::compare(
+                "buyer's investment weights",
+                &p.buyer_investment,
+                &d.buyer_investment,
+                show_weights,
+            ),
+            Setting::compare(
+                "supplier's investment weights",
+                &p.supplier_investment,
+                &d.supplier_investment,
+                show_weights,
+            ),
+            Setting::compare(
+                "buyer's investment threshold",
+                &p.buyer_threshold,
+                &d.buyer_threshold,
+                show,
+            ),
+            Setting::compare(
+                "supplier's investment threshold",
+                &p.supplier_threshold,
+                &d.supplier_threshold,
+                show,
+            ),
+            Setting::compare("tier map", &p.tiers, &d.tiers, show_tiers),
         ]
     }
 }

@@ -5,8 +5,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::axis::{validate_thresholds, Axis, AxisWeights};
-use crate::classifier::{Assessment, Classifier, CutPoint, NativeClass};
+use crate::classifier::{Assessment, Classifier, CutPoint, DecisionAxis, NativeClass, Setting};
 use crate::error::Result;
+use crate::explain::defaults::{show_tiers, show_weights};
 use crate::models::{cell_below, quadrant};
 use crate::scores::{ScoreField, Scores};
 use crate::tier::{Tier, TierMap};
@@ -204,8 +205,8 @@ impl Default for FourSParams {
     fn default() -> Self {
         FourSParams {
             attractiveness: AxisWeights {
-                revenue_share: 0.4,
-                strategic_fit: 0.6,
+                revenue_share: 0.2,
+                strategic_fit: 0.8,
                 relationship_strength: 0.0,
             },
             relative_strength: AxisWeights::only(ScoreField::RelationshipStrength),
@@ -247,8 +248,11 @@ impl FourSParams {
 /// | attractiveness high | Strategic (Key) | Star (Development) |
 /// | attractiveness low | Status (Maintenance) | Streamline (Transactional) |
 ///
-/// Defaults: attractiveness = 0.4 revenue share + 0.6 strategic fit; relative strength =
-/// relationship strength; both cut at 0.5. A value exactly on a cut counts as high.
+/// Defaults: attractiveness = 0.2 revenue share + 0.8 strategic fit (attractiveness is the
+/// account's future potential to the supplier, which enters through the strategic-fit
+/// scorecard; current revenue keeps a small weight); relative strength = relationship
+/// strength; both cut at 0.5. A value exactly on a cut counts as high. Where each default
+/// comes from: [`defaults`](crate::explain::defaults()).
 ///
 /// # Examples
 ///
@@ -259,7 +263,7 @@ impl FourSParams {
 /// let a = model.classify(&Scores::new(0.8, 0.9, 0.7)?);
 /// assert_eq!(a.class, FourSClass::Strategic);
 /// assert_eq!(a.tier, Tier::Key);
-/// approx::assert_relative_eq!(a.position.attractiveness, 0.86);
+/// approx::assert_relative_eq!(a.position.attractiveness, 0.88);
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
 ///
@@ -359,7 +363,7 @@ impl FourS {
     /// use keyaccount::{FourS, Scores};
     ///
     /// let p = FourS::default().position(&Scores::new(1.0, 0.0, 0.3)?);
-    /// approx::assert_relative_eq!(p.attractiveness, 0.4);
+    /// approx::assert_relative_eq!(p.attractiveness, 0.2);
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     #[inline]
@@ -454,6 +458,70 @@ impl Classifier for FourS {
                 axis: Axis::RelativeStrength,
                 value: self.params.strength_threshold,
             },
+        ]
+    }
+
+    fn axis_weights(&self) -> Vec<(Axis, AxisWeights)> {
+        vec![
+            (Axis::Attractiveness, self.params.attractiveness),
+            (Axis::RelativeStrength, self.params.relative_strength),
+        ]
+    }
+
+    fn decision_axes(&self) -> Vec<DecisionAxis> {
+        vec![
+            DecisionAxis {
+                axis: Axis::Attractiveness,
+                parts: vec![(Axis::Attractiveness, 1.0)],
+                thresholds: vec![self.params.attractiveness_threshold],
+            },
+            DecisionAxis {
+                axis: Axis::RelativeStrength,
+                parts: vec![(Axis::RelativeStrength, 1.0)],
+                thresholds: vec![self.params.strength_threshold],
+            },
+        ]
+    }
+
+    fn decision_values(&self, scores: &Scores) -> Vec<f64> {
+        let p = self.position(scores);
+        vec![p.attractiveness, p.relative_strength]
+    }
+
+    fn class_at(&self, bands: &[usize]) -> FourSClass {
+        let past = |k: usize| bands.get(k).is_some_and(|&b| b > 0);
+        FourSClass::from_cell(past(0), past(1))
+    }
+
+    fn settings(&self) -> Vec<Setting> {
+        let (p, d) = (&self.params, FourSParams::default());
+        let show = |t: &f64| t.to_string();
+        vec![
+            Setting::compare(
+                "attractiveness weights",
+                &p.attractiveness,
+                &d.attractiveness,
+                show_weights,
+            ),
+            Setting::compare(
+                "relative strength weights",
+                &p.relative_strength,
+                &d.relative_strength,
+                show_weights,
+            ),
+            Setting::compare(
+                "attractiveness threshold",
+                &p.attractiveness_threshold,
+                &d.attractiveness_threshold,
+                show,
+            ),
+            Setting::compare(
+                "relative strength threshold",
+                &p.strength_threshold,
+                &d.strength_threshold,
+                show,
+            ),
+            Setting::compare("tier map", &p.tiers, &d.tiers, show_tiers),
         ]
     }
 }

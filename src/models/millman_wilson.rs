@@ -6,8 +6,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::axis::{band, nearest_cut, validate_thresholds, Axis, AxisWeights};
-use crate::classifier::{Assessment, Classifier, CutPoint, NativeClass};
+use crate::classifier::{Assessment, Classifier, CutPoint, DecisionAxis, NativeClass, Setting};
 use crate::error::{Error, Result};
+use crate::explain::defaults::{show_list, show_tiers, show_weights};
 use crate::scores::Scores;
 use crate::tier::{Tier, TierMap};
 
@@ -317,7 +318,7 @@ impl MillmanWilsonParams {
 ///
 /// # References
 ///
-/// - Millman, A. and Wilson, K. (1995). From key account selling to key account management.
+/// - Millman, T. and Wilson, K. (1995). From key account selling to key account management.
 ///   *Journal of Marketing Practice: Applied Marketing Science*, 1(1), 9-21.
 /// - Millman, T. and Wilson, K. (1996). Developing key account management competences.
 ///   *Journal of Marketing Practice: Applied Marketing Science*, 2(2), 7-22.
@@ -594,7 +595,7 @@ impl Classifier for MillmanWilson {
     }
 
     fn citation(&self) -> &'static str {
-        "Millman, A. and Wilson, K. (1995). From key account selling to key account management. \
+        "Millman, T. and Wilson, K. (1995). From key account selling to key account management. \
          Journal of Marketing Practice: Applied Marketing Science, 1(1), 9-21."
     }
 
@@ -615,5 +616,68 @@ impl Classifier for MillmanWilson {
                 value,
             })
             .collect()
+    }
+
+    fn axis_weights(&self) -> Vec<(Axis, AxisWeights)> {
+        vec![
+            (Axis::RelationshipNature, self.params.nature),
+            (Axis::Involvement, self.params.involvement),
+        ]
+    }
+
+    fn decision_axes(&self) -> Vec<DecisionAxis> {
+        vec![DecisionAxis {
+            axis: Axis::Development,
+            parts: vec![(Axis::RelationshipNature, 0.5), (Axis::Involvement, 0.5)],
+            thresholds: self.params.thresholds.to_vec(),
+        }]
+    }
+
+    fn decision_values(&self, scores: &Scores) -> Vec<f64> {
+        vec![self.position(scores).development]
+    }
+
+    /// The positional stage; never Uncoupling-KAM, which needs a previous assessment.
+    fn class_at(&self, bands: &[usize]) -> MillmanWilsonStage {
+        let band = bands.first().copied().unwrap_or(0);
+        MillmanWilsonStage::POSITIONAL[band.min(MillmanWilsonStage::POSITIONAL.len() - 1)]
+    }
+
+    fn settings(&self) -> Vec<Setting> {
+        let (p, d) = (&self.params, MillmanWilsonParams::default());
+        let show = |t: &f64| t.to_string();
+        vec![
+            Setting::compare(
+                "nature of relationship weights",
+                &p.nature,
+                &d.nature,
+                show_weights,
+            ),
+            Setting::compare(
+                "level of involvement weights",
+                &p.involvement,
+                &d.involvement,
+                show_weights,
+            ),
+            Setting {
+                name: "development",
+                value: "(nature + involvement) / 2".to_owned(),
+                is_default: true,
+            },
+            Setting::compare("thresholds", &p.thresholds, &d.thresholds, |t| show_list(t)),
+            Setting::compare(
+                "balance tolerance",
+                &p.balance_tolerance,
+                &d.balance_tolerance,
+                show,
+            ),
+            Setting::compare(
+                "uncoupling drop",
+                &p.uncoupling_drop,
+                &d.uncoupling_drop,
+                show,
+            ),
+            Setting::compare("tier map", &p.tiers, &d.tiers, show_tiers),
+        ]
     }
 }

@@ -5,8 +5,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::axis::{band, nearest_cut, validate_thresholds, Axis, AxisWeights};
-use crate::classifier::{Assessment, Classifier, CutPoint, NativeClass};
+use crate::classifier::{Assessment, Classifier, CutPoint, DecisionAxis, NativeClass, Setting};
 use crate::error::{Error, Result};
+use crate::explain::defaults::{show_list, show_tiers, show_weights};
 use crate::scores::Scores;
 use crate::tier::{Tier, TierMap};
 
@@ -385,5 +386,40 @@ impl Classifier for Webster {
                 value,
             })
             .collect()
+    }
+
+    fn axis_weights(&self) -> Vec<(Axis, AxisWeights)> {
+        vec![(Axis::RelationshipIntensity, self.params.intensity)]
+    }
+
+    fn decision_axes(&self) -> Vec<DecisionAxis> {
+        vec![DecisionAxis {
+            axis: Axis::RelationshipIntensity,
+            parts: vec![(Axis::RelationshipIntensity, 1.0)],
+            thresholds: self.params.thresholds.to_vec(),
+        }]
+    }
+
+    fn decision_values(&self, scores: &Scores) -> Vec<f64> {
+        vec![self.position(scores).intensity]
+    }
+
+    fn class_at(&self, bands: &[usize]) -> WebsterClass {
+        let band = bands.first().copied().unwrap_or(0);
+        WebsterClass::ALL[band.min(WebsterClass::ALL.len() - 1)]
+    }
+
+    fn settings(&self) -> Vec<Setting> {
+        let (p, d) = (&self.params, WebsterParams::default());
+        vec![
+            Setting::compare(
+                "relationship intensity weights",
+                &p.intensity,
+                &d.intensity,
+                show_weights,
+            ),
+            Setting::compare("thresholds", &p.thresholds, &d.thresholds, |t| show_list(t)),
+            Setting::compare("tier map", &p.tiers, &d.tiers, show_tiers),
+        ]
     }
 }
