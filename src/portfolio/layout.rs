@@ -143,8 +143,7 @@ impl Layout {
                     field: ScoreField::StrategicFit,
                     factor: f.trim().to_owned(),
                 });
-            } else if let Some(f) = h.strip_prefix("strength:").filter(|f| !f.trim().is_empty())
-            {
+            } else if let Some(f) = h.strip_prefix("strength:").filter(|f| !f.trim().is_empty()) {
                 factors.push(FactorColumn {
                     column: i,
                     field: ScoreField::RelationshipStrength,
