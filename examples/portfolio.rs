@@ -133,7 +133,7 @@ fn run() -> Result<(), ExampleError> {
     println!("Portfolio {} — period {label}", csv_path.display());
     let rolled = current.roll_up()?;
     let mut coverage: BTreeMap<Coverage, usize> = BTreeMap::new();
-    for g in rolled.groups().iter().filter(|g| g.members.len() > 1) {
+    for g in rolled.groups().iter().filter(|g| g.size > 1) {
         *coverage.entry(g.coverage).or_default() += 1;
     }
     println!(
@@ -308,7 +308,6 @@ fn draw_matrix(
 
     let max_revenue = c
         .accounts()
-        .iter()
         .map(|a| a.account.revenue)
         .fold(0.0f64, f64::max);
     let colour = |class: Class| match class {
@@ -319,7 +318,7 @@ fn draw_matrix(
     };
     // Smallest last so they stay visible on top of large bubbles.
     chart
-        .draw_series(c.accounts().iter().filter_map(|a| {
+        .draw_series(c.accounts().filter_map(|a| {
             let Position::FourS(p) = a.assessment.position else {
                 return None;
             };
@@ -354,7 +353,6 @@ fn draw_matrix(
     for (class, x, y) in quadrants {
         let count = c
             .accounts()
-            .iter()
             .filter(|a| a.assessment.class == Class::FourS(class))
             .count();
         chart

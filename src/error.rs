@@ -328,12 +328,19 @@ pub enum Error {
     },
 
     /// Parent links form a cycle.
-    #[error("account {} is its own ancestor: {}", quote(.account), path(.cycle))]
+    #[error(
+        "account {} is its own ancestor: {}",
+        quote(.account),
+        cycle_path(.cycle, *.length)
+    )]
     ParentCycle {
         /// The first account found on the cycle.
         account: String,
-        /// The ids along the cycle, starting and ending with `account`.
+        /// The ids along the cycle, starting and ending with `account`; for a cycle longer
+        /// than five accounts, only its first five ids.
         cycle: Vec<String>,
+        /// The number of accounts on the cycle.
+        length: usize,
     },
 
     /// ABC cut points are not `0 < a < b <= 1`.
@@ -584,6 +591,32 @@ pub enum Error {
         /// The score.
         score: ScoreField,
     },
+
+    /// A period's total of an amount overflows while a CSV file is read.
+    #[error(
+        "csv line {line}: the total {field} of period {} overflows: the amounts are too \
+         large to add up",
+        quote(.period)
+    )]
+    CsvTotalOverflow {
+        /// The line whose amount made the total overflow.
+        line: u64,
+        /// The period's label.
+        period: String,
+        /// The amount whose total overflows.
+        field: crate::portfolio::AmountField,
+    },
+}
+
+/// A cycle's ids joined by arrows; a long cycle is cut after the ids given, with its length.
+fn cycle_path(cycle: &[String], length: usize) -> String {
+    let ids: Vec<String> = cycle.iter().map(|id| quote(id).to_string()).collect();
+    let path = ids.join(" -> ");
+    if cycle.len() > length {
+        path
+    } else {
+        format!("{path} -> ... (a cycle of {length} accounts)")
+    }
 }
 
 fn count(n: usize, what: &str) -> String {
@@ -709,9 +742,6 @@ impl std::error::Error for IoError {
 /// Characters of input text echoed in a message before it is cut.
 pub(crate) const ECHO_CHARS: usize = 64;
 
-/// Ids of a path (a parent cycle) listed in a message before it is cut.
-pub(crate) const ECHO_IDS: usize = 8;
-
 /// `s` cut to its first [`ECHO_CHARS`] characters, and whether it was cut.
 fn head(s: &str) -> (&str, bool) {
     match s.char_indices().nth(ECHO_CHARS) {
@@ -774,28 +804,6 @@ impl fmt::Display for Num {
     }
 }
 
-/// A path of ids in a message (`"A" -> "B" -> "A"`), cut after [`ECHO_IDS`] ids.
-pub(crate) fn path(ids: &[String]) -> impl fmt::Display + '_ {
-    Path(ids)
-}
-
-struct Path<'a>(&'a [String]);
-
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, id) in self.0.iter().take(ECHO_IDS).enumerate() {
-            if i > 0 {
-                f.write_str(" -> ")?;
-            }
-            write!(f, "{}", quote(id))?;
-        }
-        if self.0.len() > ECHO_IDS {
-            write!(f, " -> ... ({} ids)", self.0.len())?;
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -828,11 +836,10 @@ mod tests {
             format!("{:?}... (200 bytes)", "é".repeat(ECHO_CHARS))
         );
         assert_eq!(cut("revenue").to_string(), "revenue");
-        let ids: Vec<String> = (0..20).map(|i| i.to_string()).collect();
-        let p = path(&ids).to_string();
-        assert!(
-            p.starts_with(r#""0" -> "1""#) && p.ends_with(r#""7" -> ... (20 ids)"#),
-            "{p}"
+        let ids: Vec<String> = (0..5).map(|i| i.to_string()).collect();
+        assert_eq!(
+            cycle_path(&ids, 20),
+            r#""0" -> "1" -> "2" -> "3" -> "4" -> ... (a cycle of 20 accounts)"#
         );
     }
 }

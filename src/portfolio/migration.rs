@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::models::millman_wilson::{MillmanWilson, MillmanWilsonStage};
 use crate::portfolio::classify::Classification;
 use crate::portfolio::compare::tier_index;
+use crate::portfolio::text::Text;
 use crate::tier::Tier;
 
 /// An account whose tier changed between the periods.
@@ -47,9 +48,9 @@ use crate::tier::Tier;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Move {
     /// The account.
-    pub id: String,
+    pub id: Text,
     /// Its name.
-    pub name: String,
+    pub name: Text,
     /// Its tier in the previous period.
     pub from: Tier,
     /// Its tier in the current period.
@@ -98,9 +99,9 @@ pub struct Move {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Uncoupling {
     /// The account.
-    pub id: String,
+    pub id: Text,
     /// Its name.
-    pub name: String,
+    pub name: Text,
     /// Its Millman and Wilson stage in the previous period.
     pub previous_stage: MillmanWilsonStage,
     /// The stage its current position alone would have.
@@ -161,9 +162,9 @@ pub struct Migration {
     /// Accounts that moved to a lower tier.
     pub down: Vec<Move>,
     /// Accounts only in the current period.
-    pub entered: Vec<String>,
+    pub entered: Vec<Text>,
     /// Accounts only in the previous period.
-    pub left: Vec<String>,
+    pub left: Vec<Text>,
     /// Accounts Millman and Wilson's model finds uncoupling.
     pub uncoupling: Vec<Uncoupling>,
 }
@@ -224,23 +225,26 @@ impl Migration {
         let mut down = Vec::new();
         let mut entered = Vec::new();
         let mut uncoupling = Vec::new();
-        let (previous_by_id, current_by_id) = (previous.by_id(), current.by_id());
-        for now in current.accounts() {
-            let id = &now.account.id;
-            let Some(then) = previous_by_id.get(id.as_str()) else {
+        // One hash join: where each current account was in the previous period.
+        let mut stayed = vec![false; previous.len()];
+        let before = previous.scored().accounts();
+        for (now, &to) in current.scored().accounts().iter().zip(current.tiers()) {
+            let id = &now.id;
+            let Some(j) = previous.index_of(id) else {
                 entered.push(id.clone());
                 continue;
             };
-            let (from, to) = (then.assessment.tier, now.assessment.tier);
+            stayed[j] = true;
+            let (then, from) = (&before[j], previous.tiers()[j]);
             transitions[tier_index(from)][tier_index(to)] += 1;
 
-            let mw_then = millman_wilson.classify(&then.account.scores);
-            let mw_now = millman_wilson.classify_with_previous(&now.account.scores, &mw_then)?;
+            let mw_then = millman_wilson.classify(&then.scores);
+            let mw_now = millman_wilson.classify_with_previous(&now.scores, &mw_then)?;
             let uncoupled = mw_now.class == MillmanWilsonStage::UncouplingKam;
             if uncoupled {
                 uncoupling.push(Uncoupling {
                     id: id.clone(),
-                    name: now.account.name.clone(),
+                    name: now.name.clone(),
                     previous_stage: mw_then.class,
                     positional_stage: millman_wilson.classify_position(mw_now.position).class,
                     development_before: mw_then.position.development,
@@ -250,11 +254,11 @@ impl Migration {
             if from != to {
                 let m = Move {
                     id: id.clone(),
-                    name: now.account.name.clone(),
+                    name: now.name.clone(),
                     from,
                     to,
-                    previous_revenue: then.account.revenue,
-                    revenue: now.account.revenue,
+                    previous_revenue: then.revenue,
+                    revenue: now.revenue,
                     uncoupling: uncoupled && to < from,
                 };
                 if to > from {
@@ -264,11 +268,11 @@ impl Migration {
                 }
             }
         }
-        let left = previous
-            .accounts()
+        let left = before
             .iter()
-            .filter(|a| !current_by_id.contains_key(a.account.id.as_str()))
-            .map(|a| a.account.id.clone())
+            .zip(stayed)
+            .filter(|(_, stayed)| !stayed)
+            .map(|(a, _)| a.id.clone())
             .collect();
         Ok(Migration {
             model: current.kind(),
