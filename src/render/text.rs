@@ -452,7 +452,13 @@ pub fn text(report: &Report) -> String {
             );
         }
     }
-    out
+    // Columns are padded; the ends of lines are not.
+    let mut trimmed = String::with_capacity(out.len());
+    for line in out.lines() {
+        trimmed.push_str(line.trim_end());
+        trimmed.push('\n');
+    }
+    trimmed
 }
 
 /// A 4 x 4 tier table, rows `rows`, columns `cols`.
