@@ -523,6 +523,56 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// The header row of an input file does not fit the input options, or the factor columns
+    /// do not fit the scorecards: every problem at once, one a line.
+    #[error(
+        "the header has {}:{}{}",
+        count(problems.len(), "problem"),
+        bullets(problems),
+        accepted_line(accepted)
+    )]
+    Header {
+        /// The problems, options first, then by column.
+        problems: Vec<crate::portfolio::HeaderProblem>,
+        /// The headers the options accept, shown when a column is unknown (empty when the
+        /// check has no such list).
+        accepted: Vec<String>,
+    },
+
+    /// Period labels cannot be put in time order: every problem at once, one a line.
+    #[error("period labels cannot be put in time order:{}{}", bullets(problems), order_hint(problems))]
+    PeriodOrder {
+        /// The problems.
+        problems: Vec<crate::portfolio::PeriodProblem>,
+    },
+}
+
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("a {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+fn bullets<T: std::fmt::Display>(items: &[T]) -> String {
+    items.iter().map(|item| format!("\n  - {item}")).collect()
+}
+
+fn accepted_line(accepted: &[String]) -> String {
+    if accepted.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = accepted.iter().map(|a| format!("{a:?}")).collect();
+    format!("\n  accepted columns: {}", names.join(", "))
+}
+
+fn order_hint(problems: &[crate::portfolio::PeriodProblem]) -> &'static str {
+    if problems.iter().any(crate::portfolio::PeriodProblem::wants_explicit_order) {
+        "\n  give the periods in time order as period_order in [input]"
+    } else {
+        ""
+    }
 }
 
 /// The crate's result type.
