@@ -11,7 +11,9 @@ use crate::models::bensaou::Bensaou;
 use crate::models::four_s::FourS;
 use crate::models::millman_wilson::MillmanWilson;
 use crate::models::webster::Webster;
-use crate::portfolio::{AbcCuts, ConsensusRule, KeyRange, ScoringConfig, ShareMethod};
+use crate::portfolio::{
+    AbcCuts, ConsensusRule, InputOptions, KeyRange, ScoringConfig, ShareMethod,
+};
 use crate::scorecard::{Factor, MissingRating, RatingScale, Scorecard};
 use crate::scores::{RevenueShareScale, ScoreField};
 
@@ -53,6 +55,9 @@ use crate::scores::{RevenueShareScale, ScoreField};
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AnalysisConfig {
+    /// How to read the export: column names, factor prefixes, delimiter, decimal commas,
+    /// period order (`[input]`, see [`InputOptions`]).
+    pub input: InputOptions,
     /// How revenue shares, strategic fit and relationship strength are scored (`[scoring]`).
     pub scoring: ScoringOptions,
     /// Which models run, which is primary, and the calibration (`[models]`).
@@ -399,7 +404,11 @@ impl ScorecardOptions {
         let mut factors = Vec::with_capacity(listed.len());
         for (i, f) in listed.iter().enumerate() {
             let scale = scale_of(f.scale, &format!("{key}.factors[{i}].scale"))?;
-            factors.push(Factor::new(f.name.clone(), f.weight.unwrap_or(equal), scale));
+            factors.push(Factor::new(
+                f.name.clone(),
+                f.weight.unwrap_or(equal),
+                scale,
+            ));
         }
         Scorecard::new(score, factors, self.missing).map_err(|e| Error::AnalysisValue {
             key: key.to_owned(),
@@ -763,7 +772,9 @@ impl AnalysisConfig {
         if !d.is_ascii() || d.is_ascii_alphanumeric() || d == '"' || d == '\n' || d == '\r' {
             return Err(Error::AnalysisSetting {
                 key: "output.csv_delimiter".to_owned(),
-                reason: format!("{d:?} cannot separate CSV fields: use an ASCII punctuation or tab"),
+                reason: format!(
+                    "{d:?} cannot separate CSV fields: use an ASCII punctuation or tab"
+                ),
             });
         }
         if self.output.decimal_comma && d == ',' {
@@ -805,7 +816,9 @@ impl AnalysisConfig {
     ) -> Result<ScoringConfig> {
         ScoringConfig::new(
             self.scoring.revenue_share.build()?,
-            self.scoring.fit.build(ScoreField::StrategicFit, fit_found)?,
+            self.scoring
+                .fit
+                .build(ScoreField::StrategicFit, fit_found)?,
             self.scoring
                 .strength
                 .build(ScoreField::RelationshipStrength, strength_found)?,

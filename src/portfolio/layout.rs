@@ -372,7 +372,10 @@ impl ColumnRole {
     /// ```
     #[must_use]
     pub const fn is_required(self) -> bool {
-        matches!(self, ColumnRole::Id | ColumnRole::Name | ColumnRole::Revenue)
+        matches!(
+            self,
+            ColumnRole::Id | ColumnRole::Name | ColumnRole::Revenue
+        )
     }
 
     const fn default_header(self) -> Option<&'static str> {
@@ -548,9 +551,9 @@ impl fmt::Display for HeaderProblem {
                 write!(f, "{column} is not a known column")?;
                 match suggestion {
                     Some(s) => write!(f, "; did you mean {s:?}?"),
-                    None if column.header.trim().is_empty() => {
-                        f.write_str(" (a delimiter at the end of the line?); to skip it, add \"\" to ignore")
-                    }
+                    None if column.header.trim().is_empty() => f.write_str(
+                        " (a delimiter at the end of the line?); to skip it, add \"\" to ignore",
+                    ),
                     None => Ok(()),
                 }
             }
@@ -776,10 +779,7 @@ impl Layout {
                 problems.push(problem);
             }
         }
-        let fit_prefix = options
-            .fit_prefix
-            .as_deref()
-            .unwrap_or(DEFAULT_FIT_PREFIX);
+        let fit_prefix = options.fit_prefix.as_deref().unwrap_or(DEFAULT_FIT_PREFIX);
         let strength_prefix = options
             .strength_prefix
             .as_deref()
@@ -809,10 +809,7 @@ impl Layout {
             if let Some(&w) = by_name.get(name) {
                 problems.push(HeaderProblem::Option {
                     option: "ignore".to_owned(),
-                    reason: format!(
-                        "{name:?} is also the header of {}",
-                        wanted[w].origin
-                    ),
+                    reason: format!("{name:?} is also the header of {}", wanted[w].origin),
                 });
             }
         }
@@ -874,7 +871,11 @@ impl Layout {
                 .filter(|w| w.columns.is_empty())
                 .filter_map(|w| w.header.clone())
                 .collect();
-            candidates.extend(prefixes.iter().filter_map(|(_, prefix)| prefix_fixed(header, prefix)));
+            candidates.extend(
+                prefixes
+                    .iter()
+                    .filter_map(|(_, prefix)| prefix_fixed(header, prefix)),
+            );
             let suggestion = if header.is_empty() {
                 None
             } else {
@@ -1035,7 +1036,9 @@ impl Layout {
         for f in &unused {
             // Same score first, so a tie goes to it.
             let mut candidates: Vec<&ColumnUse> = missing.iter().collect();
-            candidates.sort_by_key(|m| !matches!(m, ColumnUse::Factor { field, .. } if *field == f.field));
+            candidates.sort_by_key(
+                |m| !matches!(m, ColumnUse::Factor { field, .. } if *field == f.field),
+            );
             let suggestion = closest(
                 &f.factor,
                 candidates.into_iter().filter_map(|m| match m {
@@ -1125,10 +1128,7 @@ impl Layout {
     }
 
     fn column_ref(&self, column: usize) -> ColumnRef {
-        ColumnRef::new(
-            column,
-            self.headers.get(column).map_or("", String::as_str),
-        )
+        ColumnRef::new(column, self.headers.get(column).map_or("", String::as_str))
     }
 }
 
@@ -1192,7 +1192,11 @@ fn wanted_columns(
     }
     for (field, list, option) in [
         (ScoreField::StrategicFit, &options.fit, "fit"),
-        (ScoreField::RelationshipStrength, &options.strength, "strength"),
+        (
+            ScoreField::RelationshipStrength,
+            &options.strength,
+            "strength",
+        ),
     ] {
         for factor in list {
             let factor = factor.trim();
@@ -1288,9 +1292,9 @@ fn other_delimiter(
     let known = |part: &str| {
         let part = part.trim();
         by_name.contains_key(&normalize(part))
-            || prefixes.iter().any(|(_, p)| {
-                !p.is_empty() && strip_prefix_ignoring_case(part, p).is_some()
-            })
+            || prefixes
+                .iter()
+                .any(|(_, p)| !p.is_empty() && strip_prefix_ignoring_case(part, p).is_some())
     };
     DELIMITERS
         .iter()

@@ -311,7 +311,11 @@ impl fmt::Display for PeriodProblem {
                 write!(f, "{}: not listed in period_order", quoted(labels))
             }
             PeriodProblem::DuplicateInOrder { labels } => {
-                write!(f, "{}: listed more than once in period_order", quoted(labels))
+                write!(
+                    f,
+                    "{}: listed more than once in period_order",
+                    quoted(labels)
+                )
             }
         }
     }
@@ -443,12 +447,7 @@ fn explicit_ranks(labels: &[&str], explicit: &[String]) -> Result<Vec<usize>> {
         }
     }
     let mut problems = Vec::new();
-    let missing = distinct(
-        labels
-            .iter()
-            .copied()
-            .filter(|l| !rank.contains_key(l)),
-    );
+    let missing = distinct(labels.iter().copied().filter(|l| !rank.contains_key(l)));
     if !missing.is_empty() {
         problems.push(PeriodProblem::NotInOrder { labels: missing });
     }
@@ -486,9 +485,24 @@ mod tests {
     #[test]
     fn rejects_what_it_cannot_read() {
         for label in [
-            "", "-2024", "2024-", "2024.03", "2024-13", "2024-00", "2024-Q5", "2024-Q0", "H3 2024",
-            "Q1-24", "FY24", "2023-02-29", "2024-04-31", "Mär 2024", "2024_Q1", "Q01 2024",
-            "2024-003", "1234567890123456789",
+            "",
+            "-2024",
+            "2024-",
+            "2024.03",
+            "2024-13",
+            "2024-00",
+            "2024-Q5",
+            "2024-Q0",
+            "H3 2024",
+            "Q1-24",
+            "FY24",
+            "2023-02-29",
+            "2024-04-31",
+            "Mär 2024",
+            "2024_Q1",
+            "Q01 2024",
+            "2024-003",
+            "1234567890123456789",
         ] {
             assert_eq!(PeriodKey::parse(label), None, "{label:?}");
         }
