@@ -246,7 +246,7 @@ impl ShareOptions {
 ///
 /// | key | default |
 /// | --- | --- |
-/// | `factors` | every factor found in the data for this score, equal weights |
+/// | `factors` | every factor found in the data for this score (sorted by name), equal weights |
 /// | `scale` | `{ low = 1, high = 10 }`, for factors without their own |
 /// | `missing` | `"error"`; or `"neutral"`, `"lowest"`, `"reweight"` |
 ///

@@ -434,7 +434,7 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
     })
 }
 
-/// The factors rated in `portfolio` for each score, in the order of the data's columns.
+/// The factors rated in `portfolio` for each score, sorted by name.
 fn factors_found(portfolio: &Portfolio) -> (Vec<String>, Vec<String>) {
     let mut fit = Vec::new();
     let mut strength = Vec::new();
@@ -447,6 +447,8 @@ fn factors_found(portfolio: &Portfolio) -> (Vec<String>, Vec<String>) {
             list.push(column.factor().as_str().to_owned());
         }
     }
+    fit.sort();
+    strength.sort();
     (fit, strength)
 }
 
