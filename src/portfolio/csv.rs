@@ -390,10 +390,7 @@ pub fn read_csv_with<R: Read>(reader: R, options: &InputOptions) -> Result<Perio
                 line: 1,
                 message: e.to_string(),
             })?;
-            let end = buffer
-                .iter()
-                .position(|&b| b == b'\n')
-                .unwrap_or(buffer.len());
+            let end = buffer.iter().position(|&b| b == b'\n').unwrap_or(buffer.len());
             detect_delimiter(&buffer[..end])
         }
     };
@@ -438,11 +435,7 @@ pub fn read_csv_with<R: Read>(reader: R, options: &InputOptions) -> Result<Perio
         };
         let id = cells.required(layout.id)?;
         let name = cells.required(layout.name)?;
-        let revenue = cells.number(
-            layout.revenue,
-            cells.required(layout.revenue)?,
-            &mut scratch,
-        )?;
+        let revenue = cells.number(layout.revenue, cells.required(layout.revenue)?, &mut scratch)?;
         let parent = cells.optional(layout.parent)?;
         let country = cells.optional(layout.country)?;
         let region = cells.optional(layout.region)?;
@@ -472,11 +465,7 @@ pub fn read_csv_with<R: Read>(reader: R, options: &InputOptions) -> Result<Perio
             .iter()
             .enumerate()
             .filter(|(p, _)| *p != last)
-            .find_map(|(_, b)| {
-                b.index
-                    .get_key_value(id)
-                    .map(|(_, &i)| &b.accounts[i as usize])
-            });
+            .find_map(|(_, b)| b.index.get_key_value(id).map(|(_, &i)| &b.accounts[i as usize]));
         let (id, name) = match known {
             Some(a) if a.name == name => (a.id.clone(), a.name.clone()),
             Some(a) => (a.id.clone(), Text::from(name)),
