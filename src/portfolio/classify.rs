@@ -261,7 +261,11 @@ impl ScoringConfig {
     }
 
     /// The portfolio's rating column of each of `card`'s factors, resolved once.
-    fn columns<'p>(&self, card: &Scorecard, portfolio: &'p Portfolio) -> Vec<Option<&'p RatingColumn>> {
+    fn columns<'p>(
+        &self,
+        card: &Scorecard,
+        portfolio: &'p Portfolio,
+    ) -> Vec<Option<&'p RatingColumn>> {
         card.factors()
             .iter()
             .map(|f| portfolio.rating_column(card.score_field(), &f.name))

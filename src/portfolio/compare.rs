@@ -25,11 +25,9 @@ pub(crate) fn same_accounts(a: &Classification, b: &Classification) -> Result<Op
     let mut seen = vec![false; b.len()];
     let mut at = Vec::with_capacity(a.len());
     for x in a.scored().accounts() {
-        let j = b
-            .index_of(&x.id)
-            .ok_or_else(|| Error::AccountSetsDiffer {
-                account: x.id.to_string(),
-            })?;
+        let j = b.index_of(&x.id).ok_or_else(|| Error::AccountSetsDiffer {
+            account: x.id.to_string(),
+        })?;
         seen[j] = true;
         at.push(j as u32);
     }

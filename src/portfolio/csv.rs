@@ -39,7 +39,7 @@ pub struct Periods {
 }
 
 impl Periods {
-    /// The period labels, ascending.
+    /// The period labels, oldest first.
     ///
     /// # Examples
     ///
@@ -47,7 +47,7 @@ impl Periods {
     /// use keyaccount::portfolio::read_csv;
     ///
     /// let data = "period,id,name,revenue\n2025,A,Alpha,2\n2023,A,Alpha,1\n";
-    /// assert_eq!(read_csv(data.as_bytes())?.labels(), ["2023", "2025"]); // sorted, not in file order
+    /// assert_eq!(read_csv(data.as_bytes())?.labels(), ["2023", "2025"]); // in time order, not in file order
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     #[must_use]
@@ -55,7 +55,7 @@ impl Periods {
         self.periods.iter().map(|(l, _)| l.as_str()).collect()
     }
 
-    /// The periods with their portfolios, ascending.
+    /// The periods with their portfolios, oldest first.
     ///
     /// # Examples
     ///
@@ -91,7 +91,7 @@ impl Periods {
             .map(|(_, p)| p)
     }
 
-    /// The last period (the largest label) and its portfolio; `None` only for a hand-made
+    /// The last period (the latest) and its portfolio; `None` only for a hand-made
     /// empty value (the reader errs on a file without rows).
     ///
     /// # Examples
@@ -218,7 +218,8 @@ struct Cells<'a> {
 
 impl<'a> Cells<'a> {
     fn text(&self, column: usize) -> Result<&'a str> {
-        let bytes = self.record.get(column).unwrap_or_default();
+        // Trimmed here rather than by the parser, which would copy every row.
+        let bytes = self.record.get(column).unwrap_or_default().trim_ascii();
         std::str::from_utf8(bytes).map_err(|_| Error::CsvInvalidValue {
             line: self.line,
             column: self.name(column),
@@ -390,12 +391,15 @@ pub fn read_csv_with<R: Read>(reader: R, options: &InputOptions) -> Result<Perio
                 line: 1,
                 message: e.to_string(),
             })?;
-            let end = buffer.iter().position(|&b| b == b'\n').unwrap_or(buffer.len());
+            let end = buffer
+                .iter()
+                .position(|&b| b == b'\n')
+                .unwrap_or(buffer.len());
             detect_delimiter(&buffer[..end])
         }
     };
     let mut rdr = ::csv::ReaderBuilder::new()
-        .trim(::csv::Trim::All)
+        .trim(::csv::Trim::Headers)
         .delimiter(delimiter)
         .buffer_capacity(1 << 16)
         .from_reader(reader);
@@ -435,7 +439,11 @@ pub fn read_csv_with<R: Read>(reader: R, options: &InputOptions) -> Result<Perio
         };
         let id = cells.required(layout.id)?;
         let name = cells.required(layout.name)?;
-        let revenue = cells.number(layout.revenue, cells.required(layout.revenue)?, &mut scratch)?;
+        let revenue = cells.number(
+            layout.revenue,
+            cells.required(layout.revenue)?,
+            &mut scratch,
+        )?;
         let parent = cells.optional(layout.parent)?;
         let country = cells.optional(layout.country)?;
         let region = cells.optional(layout.region)?;
@@ -465,7 +473,11 @@ pub fn read_csv_with<R: Read>(reader: R, options: &InputOptions) -> Result<Perio
             .iter()
             .enumerate()
             .filter(|(p, _)| *p != last)
-            .find_map(|(_, b)| b.index.get_key_value(id).map(|(_, &i)| &b.accounts[i as usize]));
+            .find_map(|(_, b)| {
+                b.index
+                    .get_key_value(id)
+                    .map(|(_, &i)| &b.accounts[i as usize])
+            });
         let (id, name) = match known {
             Some(a) if a.name == name => (a.id.clone(), a.name.clone()),
             Some(a) => (a.id.clone(), Text::from(name)),

@@ -401,7 +401,10 @@ impl Portfolio {
             members.extend(list.iter().map(|&i| accounts[i as usize].id.clone()));
 
             let c0 = countries.len();
-            countries.extend(list.iter().filter_map(|&i| accounts[i as usize].country.clone()));
+            countries.extend(
+                list.iter()
+                    .filter_map(|&i| accounts[i as usize].country.clone()),
+            );
             countries[c0..].sort_unstable();
             let kept = dedup_tail(&mut countries, c0);
             country_start.push(countries.len() as u32);
