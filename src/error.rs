@@ -535,6 +535,80 @@ pub enum Error {
         high: f64,
     },
 
+    /// An analysis file cannot be read.
+    #[error("cannot read analysis file {}", quote(.path))]
+    AnalysisOpen {
+        /// The path given.
+        path: String,
+        /// What the operating system reported.
+        #[source]
+        source: IoError,
+    },
+
+    /// An analysis file is not valid TOML, has an unknown key, or a value of the wrong type.
+    #[error("analysis file{}{}: {message}",
+        line.map_or(String::new(), |l| format!(" line {l}")),
+        if key.is_empty() { String::new() } else { format!(", {key}") })]
+    AnalysisFile {
+        /// The key's path, e.g. `scoring.fit.factors[2].wieght` (empty when unknown).
+        key: String,
+        /// The line (1-based), when the parser gives one.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+
+    /// A setting of an analysis file is invalid.
+    #[error("analysis file, {key}: {reason}")]
+    AnalysisSetting {
+        /// The key's path.
+        key: String,
+        /// What is wrong.
+        reason: String,
+    },
+
+    /// A value of an analysis file is rejected by the part of the library it configures.
+    #[error("analysis file, {key}")]
+    AnalysisValue {
+        /// The key's path.
+        key: String,
+        /// The library's error.
+        #[source]
+        source: Box<Error>,
+    },
+
+    /// A scorecard names a factor that no account in the data is rated on.
+    #[error("the {score} scorecard's factor {factor} is not in the data (factors found: {})",
+        if found.is_empty() { "none".to_owned() } else { found.join(", ") })]
+    FactorNotInData {
+        /// The score the scorecard builds.
+        score: ScoreField,
+        /// The factor.
+        factor: String,
+        /// The factors found in the data for that score.
+        found: Vec<String>,
+    },
+
+    /// The data rates a factor that the scorecard does not use (often a misspelt column).
+    #[error("the data rates {score} factor {factor}, which the scorecard does not use \
+             (its factors: {}); add it to the scorecard or remove the column", used.join(", "))]
+    FactorNotInScorecard {
+        /// The score the scorecard builds.
+        score: ScoreField,
+        /// The factor found in the data.
+        factor: String,
+        /// The scorecard's factors.
+        used: Vec<String>,
+    },
+
+    /// An output file or folder cannot be written.
+    #[error("cannot write {}: {message}", quote(.path))]
+    Output {
+        /// The path.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
     /// The header row of an input file does not fit the input options, or the factor columns
     /// do not fit the scorecards: every problem at once, one a line.
     #[error(
@@ -661,6 +735,35 @@ fn order_hint(problems: &[crate::portfolio::PeriodProblem]) -> &'static str {
 /// assert!(fit().is_ok());
 /// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// The message followed by the message of every error that caused it, joined by `: `: what
+    /// a person should read, since each message leaves its cause to [`source`] (an analysis
+    /// file's setting names the key, its source what is wrong with the value).
+    ///
+    /// [`source`]: std::error::Error::source
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::read_csv;
+    ///
+    /// let err = read_csv("id,name,revenue\nA,Alpha,1\nA,Again,2\n".as_bytes()).unwrap_err();
+    /// assert_eq!(err.to_string(), "csv line 3");
+    /// assert_eq!(err.chain(), r#"csv line 3: account "A" appears twice"#);
+    /// ```
+    #[must_use]
+    pub fn chain(&self) -> String {
+        let mut message = self.to_string();
+        let mut source = std::error::Error::source(self);
+        while let Some(s) = source {
+            message.push_str(": ");
+            message.push_str(&s.to_string());
+            source = s.source();
+        }
+        message
+    }
+}
 
 /// An I/O error inside an [`Error`], shared so that `Error` stays `Clone` and `PartialEq`.
 ///
