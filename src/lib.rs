@@ -79,6 +79,8 @@
 pub mod any;
 pub mod axis;
 pub mod batch;
+#[cfg(feature = "charts")]
+pub mod charts;
 pub mod classifier;
 pub mod error;
 pub mod models;

@@ -1,0 +1,36 @@
+//! Pictures of results as SVG (Cargo feature `charts`): each chart is a function from a small
+//! input value, filled from the library's results, to an SVG document as a `String`.
+//!
+//! | chart | input | shows |
+//! | --- | --- | --- |
+//! | [`MatrixChart::svg`] | [`Bubble`]s | the 4S matrix, Bensaou's 2x2 or Millman and Wilson's diagonal: bubbles sized by revenue, coloured by tier, Key and borderline accounts named |
+//!
+//! The pictures are drawn with plotters' SVG backend. Text is SVG `<text>` in the generic
+//! `sans-serif` family, so producing a chart needs no font, and the browser or converter that
+//! shows it picks its own. Colours are the same in every chart: Key red, Development orange,
+//! Maintenance blue, Transactional grey. Charts are deterministic: the same input gives the
+//! same bytes.
+//!
+//! # Examples
+//!
+//! ```
+//! use keyaccount::charts::{Bubble, MatrixChart};
+//! use keyaccount::{FourS, Tier};
+//!
+//! let accounts = [
+//!     Bubble::new("A", "Acme", 0.85, 0.9, 2.4e6, Tier::Key),
+//!     Bubble::new("B", "Beta", 0.3, 0.7, 8.0e5, Tier::Development).borderline(),
+//!     Bubble::new("C", "Gamma", 0.2, 0.1, 1.0e5, Tier::Transactional),
+//! ];
+//! let svg = MatrixChart::four_s(&FourS::default())
+//!     .context("Period 2025 · default thresholds")
+//!     .svg(&accounts)?;
+//! std::fs::write(std::env::temp_dir().join("four_s.svg"), svg)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod draw;
+mod layout;
+mod matrix;
+
+pub use matrix::{Bubble, MatrixAxis, MatrixChart, Region, Regions};

@@ -1,0 +1,140 @@
+//! Charts: each SVG parses, names every Key account, and no two account labels overlap, on the
+//! sample portfolio and on synthetic portfolios of 20 and 2,000 accounts.
+#![cfg(feature = "charts")]
+
+use std::collections::BTreeSet;
+
+use keyaccount::charts::{Bubble, MatrixChart};
+use keyaccount::{Bensaou, FourS, MillmanWilson, Tier};
+
+/// A text element of an SVG: its content and its estimated box.
+#[derive(Debug, Clone)]
+struct TextBox {
+    text: String,
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+/// Every `<text>` of an SVG with a box estimated from its font size (0.55 em a character),
+/// anchor and baseline offset as plotters writes them.
+fn texts(svg: &str) -> Vec<TextBox> {
+    let doc = roxmltree::Document::parse(svg).expect("the chart is well-formed XML");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            let num = |a: &str| n.attribute(a).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+            // plotters writes the text on a line of its own.
+            let text: String = n.text().unwrap_or("").trim().to_owned();
+            let size = num("font-size");
+            let w = text.chars().count() as f64 * 0.55 * size;
+            let (x, y) = (num("x"), num("y"));
+            let x0 = match n.attribute("text-anchor") {
+                Some("middle") => x - w / 2.0,
+                Some("end") => x - w,
+                _ => x,
+            };
+            // dy 0.76em: y is the top of the text.
+            TextBox { text, x0, y0: y, x1: x0 + w, y1: y + size }
+        })
+        .collect()
+}
+
+fn overlap(a: &TextBox, b: &TextBox) -> bool {
+    a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+/// Checks that every Key account is named once and that no two account labels overlap.
+fn check_labels(svg: &str, bubbles: &[Bubble]) {
+    let all = texts(svg);
+    let names: BTreeSet<&str> = bubbles.iter().map(|b| b.name.as_str()).collect();
+    let labels: Vec<&TextBox> = all.iter().filter(|t| names.contains(t.text.as_str())).collect();
+    for b in bubbles.iter().filter(|b| b.tier == Tier::Key) {
+        assert!(
+            labels.iter().any(|t| t.text == b.name),
+            "Key account {} has no label",
+            b.name
+        );
+    }
+    for (i, a) in labels.iter().enumerate() {
+        for b in &labels[i + 1..] {
+            assert!(!overlap(a, b), "labels overlap: {a:?} and {b:?}");
+        }
+    }
+}
+
+/// A deterministic pseudo-random stream (no dependency, same numbers every run).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> f64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// A synthetic portfolio: revenues Pareto-like, positions spread, Key in the top-left 4S cell.
+fn synthetic(n: usize, seed: u64) -> Vec<Bubble> {
+    let mut r = Lcg(seed);
+    (0..n)
+        .map(|i| {
+            let x = r.next();
+            let y = r.next();
+            let revenue = 1e7 / (1.0 + i as f64).powf(1.1);
+            let tier = match (x >= 0.5, y >= 0.5) {
+                (true, true) => Tier::Key,
+                (false, true) => Tier::Development,
+                (true, false) => Tier::Maintenance,
+                (false, false) => Tier::Transactional,
+            };
+            // Keep the number of Key accounts in the practice range.
+            let tier = if tier == Tier::Key && i >= 30 { Tier::Development } else { tier };
+            let b = Bubble::new(format!("S{i:04}"), format!("Synthetic account {i}"), x, y, revenue, tier);
+            if (x - 0.5).abs() < 0.03 || (y - 0.5).abs() < 0.03 {
+                b.borderline()
+            } else {
+                b
+            }
+        })
+        .collect()
+}
+
+fn out_dir() -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("charts");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn matrices_of_20_and_2000_accounts_name_every_key_account_without_overlap() {
+    for n in [20, 2000] {
+        let bubbles = synthetic(n, 7);
+        assert!(bubbles.iter().any(|b| b.tier == Tier::Key));
+        for (name, chart) in [
+            ("four_s", MatrixChart::four_s(&FourS::default())),
+            ("bensaou", MatrixChart::bensaou(&Bensaou::default())),
+            ("millman_wilson", MatrixChart::millman_wilson(&MillmanWilson::default())),
+        ] {
+            let svg = chart.context(format!("Synthetic portfolio of {n}")).svg(&bubbles).unwrap();
+            check_labels(&svg, &bubbles);
+            std::fs::write(out_dir().join(format!("{name}_{n}.svg")), &svg).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_same_input_gives_the_same_svg() {
+    let bubbles = synthetic(200, 3);
+    let chart = MatrixChart::four_s(&FourS::default());
+    assert_eq!(chart.svg(&bubbles).unwrap(), chart.svg(&bubbles).unwrap());
+}
+
+#[test]
+fn names_with_markup_are_escaped() {
+    let bubbles = [Bubble::new("X", "Smith & <Sons> \"Ltd\"", 0.9, 0.9, 1.0, Tier::Key)];
+    let svg = MatrixChart::four_s(&FourS::default()).svg(&bubbles).unwrap();
+    let t = texts(&svg);
+    assert!(t.iter().any(|t| t.text == "Smith & <Sons> \"Ltd\""));
+}
+
