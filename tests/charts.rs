@@ -24,7 +24,11 @@ fn texts(svg: &str) -> Vec<TextBox> {
     doc.descendants()
         .filter(|n| n.has_tag_name("text"))
         .map(|n| {
-            let num = |a: &str| n.attribute(a).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+            let num = |a: &str| {
+                n.attribute(a)
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .unwrap_or(0.0)
+            };
             // plotters writes the text on a line of its own.
             let text: String = n.text().unwrap_or("").trim().to_owned();
             let size = num("font-size");
@@ -36,7 +40,13 @@ fn texts(svg: &str) -> Vec<TextBox> {
                 _ => x,
             };
             // dy 0.76em: y is the top of the text.
-            TextBox { text, x0, y0: y, x1: x0 + w, y1: y + size }
+            TextBox {
+                text,
+                x0,
+                y0: y,
+                x1: x0 + w,
+                y1: y + size,
+            }
         })
         .collect()
 }
@@ -49,7 +59,10 @@ fn overlap(a: &TextBox, b: &TextBox) -> bool {
 fn check_labels(svg: &str, bubbles: &[Bubble]) {
     let all = texts(svg);
     let names: BTreeSet<&str> = bubbles.iter().map(|b| b.name.as_str()).collect();
-    let labels: Vec<&TextBox> = all.iter().filter(|t| names.contains(t.text.as_str())).collect();
+    let labels: Vec<&TextBox> = all
+        .iter()
+        .filter(|t| names.contains(t.text.as_str()))
+        .collect();
     for b in bubbles.iter().filter(|b| b.tier == Tier::Key) {
         assert!(
             labels.iter().any(|t| t.text == b.name),
@@ -69,7 +82,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> f64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 11) as f64 / (1u64 << 53) as f64
     }
 }
@@ -89,8 +105,19 @@ fn synthetic(n: usize, seed: u64) -> Vec<Bubble> {
                 (false, false) => Tier::Transactional,
             };
             // Keep the number of Key accounts in the practice range.
-            let tier = if tier == Tier::Key && i >= 30 { Tier::Development } else { tier };
-            let b = Bubble::new(format!("S{i:04}"), format!("Synthetic account {i}"), x, y, revenue, tier);
+            let tier = if tier == Tier::Key && i >= 30 {
+                Tier::Development
+            } else {
+                tier
+            };
+            let b = Bubble::new(
+                format!("S{i:04}"),
+                format!("Synthetic account {i}"),
+                x,
+                y,
+                revenue,
+                tier,
+            );
             if (x - 0.5).abs() < 0.03 || (y - 0.5).abs() < 0.03 {
                 b.borderline()
             } else {
@@ -114,9 +141,15 @@ fn matrices_of_20_and_2000_accounts_name_every_key_account_without_overlap() {
         for (name, chart) in [
             ("four_s", MatrixChart::four_s(&FourS::default())),
             ("bensaou", MatrixChart::bensaou(&Bensaou::default())),
-            ("millman_wilson", MatrixChart::millman_wilson(&MillmanWilson::default())),
+            (
+                "millman_wilson",
+                MatrixChart::millman_wilson(&MillmanWilson::default()),
+            ),
         ] {
-            let svg = chart.context(format!("Synthetic portfolio of {n}")).svg(&bubbles).unwrap();
+            let svg = chart
+                .context(format!("Synthetic portfolio of {n}"))
+                .svg(&bubbles)
+                .unwrap();
             check_labels(&svg, &bubbles);
             std::fs::write(out_dir().join(format!("{name}_{n}.svg")), &svg).unwrap();
         }
@@ -132,9 +165,17 @@ fn the_same_input_gives_the_same_svg() {
 
 #[test]
 fn names_with_markup_are_escaped() {
-    let bubbles = [Bubble::new("X", "Smith & <Sons> \"Ltd\"", 0.9, 0.9, 1.0, Tier::Key)];
-    let svg = MatrixChart::four_s(&FourS::default()).svg(&bubbles).unwrap();
+    let bubbles = [Bubble::new(
+        "X",
+        "Smith & <Sons> \"Ltd\"",
+        0.9,
+        0.9,
+        1.0,
+        Tier::Key,
+    )];
+    let svg = MatrixChart::four_s(&FourS::default())
+        .svg(&bubbles)
+        .unwrap();
     let t = texts(&svg);
     assert!(t.iter().any(|t| t.text == "Smith & <Sons> \"Ltd\""));
 }
-

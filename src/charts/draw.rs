@@ -161,7 +161,11 @@ impl<'a> Canvas<'a> {
         }
         if let Some((colour, width)) = stroke {
             self.area
-                .draw(&Circle::new((px(cx), px(cy)), r, colour.stroke_width(width)))
+                .draw(&Circle::new(
+                    (px(cx), px(cy)),
+                    r,
+                    colour.stroke_width(width),
+                ))
                 .map_err(|e| self.err(e))?;
         }
         Ok(())
@@ -219,9 +223,14 @@ impl<'a> Canvas<'a> {
                 FontStyle::Normal
             },
         );
-        let mut style = desc
-            .color(&font.colour)
-            .pos(Pos::new(h, if font.vertical { VPos::Center } else { VPos::Top }));
+        let mut style = desc.color(&font.colour).pos(Pos::new(
+            h,
+            if font.vertical {
+                VPos::Center
+            } else {
+                VPos::Top
+            },
+        ));
         if font.vertical {
             style = style.transform(FontTransform::Rotate270);
         }
@@ -328,7 +337,9 @@ mod tests {
         let lines = wrap("invest selectively to build the position", 10.0, 100.0);
         assert!(lines.len() > 1);
         assert_eq!(lines.join(" "), "invest selectively to build the position");
-        assert!(lines.iter().all(|l| text_width(l, 10.0) <= 100.0 || !l.contains(' ')));
+        assert!(lines
+            .iter()
+            .all(|l| text_width(l, 10.0) <= 100.0 || !l.contains(' ')));
     }
 
     #[test]
@@ -344,7 +355,8 @@ mod tests {
         let mut svg = String::new();
         {
             let c = Canvas::new(&mut svg, (200, 100), "test").unwrap();
-            c.text("a < b & c", (10.0, 10.0), Font::new(12.0, INK)).unwrap();
+            c.text("a < b & c", (10.0, 10.0), Font::new(12.0, INK))
+                .unwrap();
             c.circle((50.0, 50.0), 10.0, Some(INK.to_rgba()), None)
                 .unwrap();
             c.finish().unwrap();

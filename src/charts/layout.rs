@@ -91,7 +91,16 @@ const STEPS: [f64; 10] = [2.0, 8.0, 16.0, 28.0, 44.0, 64.0, 90.0, 120.0, 160.0, 
 /// best), then the diagonals, then in between.
 fn directions(step: usize) -> Vec<f64> {
     use std::f64::consts::PI;
-    let mut d = vec![0.0, PI, -PI / 2.0, PI / 2.0, -PI / 4.0, -3.0 * PI / 4.0, PI / 4.0, 3.0 * PI / 4.0];
+    let mut d = vec![
+        0.0,
+        PI,
+        -PI / 2.0,
+        PI / 2.0,
+        -PI / 4.0,
+        -3.0 * PI / 4.0,
+        PI / 4.0,
+        3.0 * PI / 4.0,
+    ];
     if step >= 3 {
         for k in 0..8 {
             d.push(PI / 8.0 + f64::from(k) * PI / 4.0);
@@ -173,8 +182,13 @@ pub(crate) fn place(
             taken.push(b);
             let leader = (dist > 10.0).then(|| {
                 let (nx, ny) = b.nearest(own.x, own.y);
-                let len = ((nx - own.x).powi(2) + (ny - own.y).powi(2)).sqrt().max(1e-9);
-                let edge = (own.x + (nx - own.x) * own.r / len, own.y + (ny - own.y) * own.r / len);
+                let len = ((nx - own.x).powi(2) + (ny - own.y).powi(2))
+                    .sqrt()
+                    .max(1e-9);
+                let edge = (
+                    own.x + (nx - own.x) * own.r / len,
+                    own.y + (ny - own.y) * own.r / len,
+                );
                 (edge, (nx, ny))
             });
             Placement { bounds: b, leader }
@@ -207,7 +221,12 @@ fn grid_spot(own: &Disc, req: &Request, area: &Bounds, taken: &[Bounds]) -> Opti
 
 /// Picks, among `candidates` (in order of preference), the first box inside `area` that covers
 /// no bubble and no fixed box; otherwise the one covering the least.
-pub(crate) fn best_spot(candidates: &[Bounds], discs: &[Disc], fixed: &[Bounds], area: &Bounds) -> Option<Bounds> {
+pub(crate) fn best_spot(
+    candidates: &[Bounds],
+    discs: &[Disc],
+    fixed: &[Bounds],
+    area: &Bounds,
+) -> Option<Bounds> {
     let mut best: Option<(f64, Bounds)> = None;
     for b in candidates {
         if !area.contains(b) || fixed.iter().any(|f| f.overlaps(b, LABEL_GAP)) {
@@ -234,8 +253,17 @@ mod tests {
 
     #[test]
     fn a_lone_label_sits_right_next_to_its_bubble() {
-        let discs = [Disc { x: 100.0, y: 100.0, r: 10.0 }];
-        let req = [Request { disc: 0, width: 50.0, height: 12.0, required: true }];
+        let discs = [Disc {
+            x: 100.0,
+            y: 100.0,
+            r: 10.0,
+        }];
+        let req = [Request {
+            disc: 0,
+            width: 50.0,
+            height: 12.0,
+            required: true,
+        }];
         let p = place(&req, &discs, &[], &area());
         let p = p[0].unwrap();
         assert_eq!(p.leader, None);
@@ -246,10 +274,19 @@ mod tests {
     fn crowded_labels_never_overlap_and_required_ones_are_all_placed() {
         // 30 bubbles on top of each other: every label must move away.
         let discs: Vec<Disc> = (0..30)
-            .map(|i| Disc { x: 200.0 + f64::from(i % 3), y: 200.0 + f64::from(i / 3), r: 6.0 })
+            .map(|i| Disc {
+                x: 200.0 + f64::from(i % 3),
+                y: 200.0 + f64::from(i / 3),
+                r: 6.0,
+            })
             .collect();
         let reqs: Vec<Request> = (0..30)
-            .map(|i| Request { disc: i, width: 60.0, height: 12.0, required: true })
+            .map(|i| Request {
+                disc: i,
+                width: 60.0,
+                height: 12.0,
+                required: true,
+            })
             .collect();
         let placed = place(&reqs, &discs, &[], &area());
         let boxes: Vec<Bounds> = placed.iter().map(|p| p.unwrap().bounds).collect();
@@ -268,12 +305,26 @@ mod tests {
         let mut discs = Vec::new();
         for i in 0..40 {
             for j in 0..40 {
-                discs.push(Disc { x: f64::from(i) * 10.0, y: f64::from(j) * 10.0, r: 6.0 });
+                discs.push(Disc {
+                    x: f64::from(i) * 10.0,
+                    y: f64::from(j) * 10.0,
+                    r: 6.0,
+                });
             }
         }
         let reqs = [
-            Request { disc: 820, width: 60.0, height: 12.0, required: false },
-            Request { disc: 821, width: 60.0, height: 12.0, required: true },
+            Request {
+                disc: 820,
+                width: 60.0,
+                height: 12.0,
+                required: false,
+            },
+            Request {
+                disc: 821,
+                width: 60.0,
+                height: 12.0,
+                required: true,
+            },
         ];
         let placed = place(&reqs, &discs, &[], &area());
         assert!(placed[0].is_none());
@@ -282,17 +333,33 @@ mod tests {
 
     #[test]
     fn fixed_boxes_are_kept_clear() {
-        let discs = [Disc { x: 100.0, y: 100.0, r: 10.0 }];
+        let discs = [Disc {
+            x: 100.0,
+            y: 100.0,
+            r: 10.0,
+        }];
         let fixed = [Bounds::new(105.0, 80.0, 100.0, 40.0)];
-        let req = [Request { disc: 0, width: 50.0, height: 12.0, required: true }];
+        let req = [Request {
+            disc: 0,
+            width: 50.0,
+            height: 12.0,
+            required: true,
+        }];
         let p = place(&req, &discs, &fixed, &area())[0].unwrap();
         assert!(!p.bounds.overlaps(&fixed[0], 0.0));
     }
 
     #[test]
     fn best_spot_prefers_the_first_clear_candidate() {
-        let discs = [Disc { x: 10.0, y: 10.0, r: 8.0 }];
-        let c = [Bounds::new(0.0, 0.0, 30.0, 10.0), Bounds::new(100.0, 0.0, 30.0, 10.0)];
+        let discs = [Disc {
+            x: 10.0,
+            y: 10.0,
+            r: 8.0,
+        }];
+        let c = [
+            Bounds::new(0.0, 0.0, 30.0, 10.0),
+            Bounds::new(100.0, 0.0, 30.0, 10.0),
+        ];
         assert_eq!(best_spot(&c, &discs, &[], &area()), Some(c[1]));
     }
 }

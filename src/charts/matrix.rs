@@ -3,8 +3,7 @@
 use plotters::style::{Color, WHITE};
 
 use super::draw::{
-    check, darker, fit, money, text_width, tint, tier_colour, Align, Canvas, Font, INK, MUTED,
-    RULE,
+    check, darker, fit, money, text_width, tier_colour, tint, Align, Canvas, Font, INK, MUTED, RULE,
 };
 use super::layout::{best_spot, place, Bounds, Disc, Request};
 use crate::any::AnyModel;
@@ -332,7 +331,8 @@ impl MatrixChart {
         MatrixChart {
             title: "Millman and Wilson relational development".to_owned(),
             context: String::new(),
-            x_axis: MatrixAxis::new("Nature of the relationship").ends("transactional", "collaborative"),
+            x_axis: MatrixAxis::new("Nature of the relationship")
+                .ends("transactional", "collaborative"),
             y_axis: MatrixAxis::new("Level of involvement").ends("simple", "complex"),
             regions: Regions::Diagonal {
                 thresholds: model.thresholds().to_vec(),
@@ -542,7 +542,11 @@ impl<'c, 'a> Drawing<'c, 'a> {
     }
 
     fn sx(&self, x: f64) -> f64 {
-        let u = if self.chart.x_axis.reversed { 1.0 - x } else { x };
+        let u = if self.chart.x_axis.reversed {
+            1.0 - x
+        } else {
+            x
+        };
         LEFT + u * SIZE
     }
 
@@ -619,7 +623,11 @@ impl<'c, 'a> Drawing<'c, 'a> {
                     (low_low, lo_x, lo_y),
                 ] {
                     let fill = tint(tier_colour(r.tier), 0.07).to_rgba();
-                    c.rect((xa.min(tx), ya.min(ty), xa.max(tx), ya.max(ty)), Some(fill), None)?;
+                    c.rect(
+                        (xa.min(tx), ya.min(ty), xa.max(tx), ya.max(ty)),
+                        Some(fill),
+                        None,
+                    )?;
                 }
             }
             Regions::Diagonal { thresholds, stages } => {
@@ -628,8 +636,10 @@ impl<'c, 'a> Drawing<'c, 'a> {
                 cuts.push(1.0);
                 for (k, r) in stages.iter().enumerate() {
                     let poly = band(2.0 * cuts[k], 2.0 * cuts[k + 1]);
-                    let pts: Vec<(f64, f64)> =
-                        poly.iter().map(|&(x, y)| (self.sx(x), self.sy(y))).collect();
+                    let pts: Vec<(f64, f64)> = poly
+                        .iter()
+                        .map(|&(x, y)| (self.sx(x), self.sy(y)))
+                        .collect();
                     if pts.len() >= 3 {
                         c.polygon(&pts, tint(tier_colour(r.tier), 0.08).to_rgba())?;
                     }
@@ -655,11 +665,24 @@ impl<'c, 'a> Drawing<'c, 'a> {
                 c.dashed((a.x0, ty), (a.x1, ty), line, 2)?;
                 // Threshold values outside the plot, where no bubble can be.
                 let f = Font::new(12.0, MUTED);
-                c.text(&format!("{x_threshold:.2}"), (tx, a.y1 + 4.0), f.align(Align::Centre))?;
-                c.text(&format!("{y_threshold:.2}"), (a.x0 - 6.0, ty - 7.0), f.align(Align::Right))?;
+                c.text(
+                    &format!("{x_threshold:.2}"),
+                    (tx, a.y1 + 4.0),
+                    f.align(Align::Centre),
+                )?;
+                c.text(
+                    &format!("{y_threshold:.2}"),
+                    (a.x0 - 6.0, ty - 7.0),
+                    f.align(Align::Right),
+                )?;
             }
             Regions::Diagonal { thresholds, .. } => {
-                c.dashed((self.sx(0.0), self.sy(0.0)), (self.sx(1.0), self.sy(1.0)), RULE.mix(0.8), 1)?;
+                c.dashed(
+                    (self.sx(0.0), self.sy(0.0)),
+                    (self.sx(1.0), self.sy(1.0)),
+                    RULE.mix(0.8),
+                    1,
+                )?;
                 for &t in thresholds {
                     let seg = diagonal_cut(2.0 * t);
                     c.dashed(
@@ -753,7 +776,11 @@ impl<'c, 'a> Drawing<'c, 'a> {
                 ] {
                     let (w, h) = size_of(r, &note(r));
                     let at_left = hx == self.chart.x_axis.reversed;
-                    let x0 = if at_left { a.x0 + inset } else { a.x1 - inset - w };
+                    let x0 = if at_left {
+                        a.x0 + inset
+                    } else {
+                        a.x1 - inset - w
+                    };
                     let y0 = if hy { a.y0 + inset } else { a.y1 - inset - h };
                     let mut cands = Vec::new();
                     // Slide along both outer edges, away from the corner.
@@ -946,7 +973,12 @@ impl<'c, 'a> Drawing<'c, 'a> {
                 continue;
             }
             let colour = tier_colour(tier);
-            c.circle((x + 8.0, y + 8.0), 7.0, Some(colour.mix(0.8)), Some((darker(colour).to_rgba(), 1)))?;
+            c.circle(
+                (x + 8.0, y + 8.0),
+                7.0,
+                Some(colour.mix(0.8)),
+                Some((darker(colour).to_rgba(), 1)),
+            )?;
             c.text(
                 &fit(&format!("{tier} — {}", names.join(", ")), 13.5, 440.0),
                 (x + 24.0, y),
@@ -974,8 +1006,17 @@ impl<'c, 'a> Drawing<'c, 'a> {
             let mut cx = x + big;
             for v in steps {
                 let r = r_of(v).max(2.0);
-                c.circle((cx, base - r), r, Some(RULE.mix(0.35)), Some((MUTED.to_rgba(), 1)))?;
-                c.text(&money(v), (cx, base + 6.0), Font::new(12.5, MUTED).align(Align::Centre))?;
+                c.circle(
+                    (cx, base - r),
+                    r,
+                    Some(RULE.mix(0.35)),
+                    Some((MUTED.to_rgba(), 1)),
+                )?;
+                c.text(
+                    &money(v),
+                    (cx, base + 6.0),
+                    Font::new(12.5, MUTED).align(Align::Centre),
+                )?;
                 cx += big.max(r * 2.0).max(28.0) + 34.0;
             }
             y = base + 34.0;
@@ -988,10 +1029,20 @@ impl<'c, 'a> Drawing<'c, 'a> {
         c.text("Labels", (x, y), head)?;
         y += 26.0;
         let key = tier_colour(Tier::Key);
-        c.circle((x + 8.0, y + 8.0), 7.0, Some(key.mix(0.7)), Some((darker(key).to_rgba(), 2)))?;
+        c.circle(
+            (x + 8.0, y + 8.0),
+            7.0,
+            Some(key.mix(0.7)),
+            Some((darker(key).to_rgba(), 2)),
+        )?;
         c.text("Key account: dark ring, name in bold", (x + 24.0, y), body)?;
         y += 23.0;
-        c.circle((x + 8.0, y + 8.0), 7.0, Some(RULE.mix(0.6)), Some((INK.mix(0.9), 1)))?;
+        c.circle(
+            (x + 8.0, y + 8.0),
+            7.0,
+            Some(RULE.mix(0.6)),
+            Some((INK.mix(0.9), 1)),
+        )?;
         c.text(
             if self.bubbles.len() <= 300 {
                 "Borderline (near a threshold): thin ring, name in grey"
@@ -1003,7 +1054,11 @@ impl<'c, 'a> Drawing<'c, 'a> {
         )?;
         y += 23.0;
         c.line(&[(x, y + 8.0), (x + 16.0, y + 8.0)], INK.mix(0.7), 1)?;
-        c.text("Leader line: label moved off a crowded bubble", (x + 24.0, y), body)?;
+        c.text(
+            "Leader line: label moved off a crowded bubble",
+            (x + 24.0, y),
+            body,
+        )?;
         y += 23.0;
         if borderline > named {
             c.text(
@@ -1109,7 +1164,16 @@ mod tests {
         ];
         for b in bad {
             let err = chart.svg(&[b]).unwrap_err();
-            assert!(matches!(err, Error::InvalidChartValue { chart: "matrix", .. }), "{err}");
+            assert!(
+                matches!(
+                    err,
+                    Error::InvalidChartValue {
+                        chart: "matrix",
+                        ..
+                    }
+                ),
+                "{err}"
+            );
         }
         let mut stages = MatrixChart::millman_wilson(&MillmanWilson::default());
         if let Regions::Diagonal { stages, .. } = &mut stages.regions {

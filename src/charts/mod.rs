@@ -4,6 +4,10 @@
 //! | chart | input | shows |
 //! | --- | --- | --- |
 //! | [`MatrixChart::svg`] | [`Bubble`]s | the 4S matrix, Bensaou's 2x2 or Millman and Wilson's diagonal: bubbles sized by revenue, coloured by tier, Key and borderline accounts named |
+//! | [`ParetoChart::svg`] | curve points, [`AbcBand`]s, HHI | revenue concentration: the Pareto (Lorenz) curve with the ABC cut lines and the Herfindahl-Hirschman index |
+//! | [`MigrationChart::svg`] | [`Flow`]s | tier x tier migration between two periods: accounts and revenue per cell, new and lost accounts |
+//! | [`AgreementChart::svg`] | kappa table | Cohen's kappa for each pair of models |
+//! | [`TierBars::svg`] | [`TierBar`]s | accounts and revenue per tier |
 //!
 //! The pictures are drawn with plotters' SVG backend. Text is SVG `<text>` in the generic
 //! `sans-serif` family, so producing a chart needs no font, and the browser or converter that
@@ -29,8 +33,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod bars;
+mod concentration;
 mod draw;
+mod heatmap;
 mod layout;
 mod matrix;
 
+pub use bars::{TierBar, TierBars};
+pub use concentration::{AbcBand, ParetoChart};
+pub use heatmap::{AgreementChart, Flow, MigrationChart};
 pub use matrix::{Bubble, MatrixAxis, MatrixChart, Region, Regions};
