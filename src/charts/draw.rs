@@ -286,28 +286,6 @@ pub(crate) fn money(v: f64) -> String {
     }
 }
 
-/// Wraps `text` into lines of at most `max` pixels at `px`.
-pub(crate) fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_owned()
-        } else {
-            format!("{line} {word}")
-        };
-        if !line.is_empty() && text_width(&candidate, px) > max {
-            lines.push(std::mem::replace(&mut line, word.to_owned()));
-        } else {
-            line = candidate;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 /// Shortens `text` with an ellipsis to fit `max` pixels at `px`.
 pub(crate) fn fit(text: &str, px: f64, max: f64) -> String {
     if text_width(text, px) <= max {
@@ -330,16 +308,6 @@ mod tests {
         assert_eq!(money(2_500.0), "2.5k");
         assert_eq!(money(950.0), "950");
         assert_eq!(money(3.2e9), "3.2bn");
-    }
-
-    #[test]
-    fn wrap_keeps_words_and_width() {
-        let lines = wrap("invest selectively to build the position", 10.0, 100.0);
-        assert!(lines.len() > 1);
-        assert_eq!(lines.join(" "), "invest selectively to build the position");
-        assert!(lines
-            .iter()
-            .all(|l| text_width(l, 10.0) <= 100.0 || !l.contains(' ')));
     }
 
     #[test]

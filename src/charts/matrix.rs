@@ -6,8 +6,10 @@ use super::draw::{
     check, darker, fit, money, text_width, tier_colour, tint, Align, Canvas, Font, INK, MUTED, RULE,
 };
 use super::layout::{best_spot, place, Bounds, Disc, Request};
-use crate::any::AnyModel;
+use crate::any::{AnyModel, Class, ModelKind, Position};
+use crate::axis::Axis;
 use crate::classifier::Classifier;
+use crate::classifier::CutPoint;
 use crate::error::{Error, Result};
 use crate::models::bensaou::{Bensaou, BensaouClass};
 use crate::models::four_s::{FourS, FourSClass};
@@ -373,6 +375,77 @@ impl MatrixChart {
         }
     }
 
+    /// The matrix of a model from what a report keeps of it: the model, its thresholds in
+    /// force (for example after calibration) and its class-to-tier table.
+    ///
+    /// Thresholds and tiers not given keep the model's defaults.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidChartValue`] for Webster's continuum, which has no matrix.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::charts::{MatrixChart, Regions};
+    /// use keyaccount::{Axis, Class, CutPoint, FourSClass, ModelKind, Tier};
+    ///
+    /// let cuts = [CutPoint { axis: Axis::Attractiveness, value: 0.42 }];
+    /// let tiers = [(Class::FourS(FourSClass::Star), Tier::Key)];
+    /// let c = MatrixChart::from_parts(ModelKind::FourS, &cuts, &tiers)?;
+    /// let Regions::Quadrants { y_threshold, low_high, .. } = c.regions else { unreachable!() };
+    /// assert_eq!((y_threshold, low_high.tier), (0.42, Tier::Key));
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    pub fn from_parts(
+        kind: ModelKind,
+        cut_points: &[CutPoint],
+        tiers: &[(Class, Tier)],
+    ) -> Result<Self> {
+        let mut chart = Self::for_model(&kind.default_model())?;
+        let of = |axis: Axis| cut_points.iter().find(|c| c.axis == axis).map(|c| c.value);
+        let tier_of = |name: &str| {
+            tiers
+                .iter()
+                .find(|(c, _)| c.to_string() == name)
+                .map(|(_, t)| *t)
+        };
+        match &mut chart.regions {
+            Regions::Quadrants {
+                x_threshold,
+                y_threshold,
+                high_high,
+                high_low,
+                low_high,
+                low_low,
+            } => {
+                let (x_axis, y_axis) = match kind {
+                    ModelKind::FourS => (Axis::RelativeStrength, Axis::Attractiveness),
+                    _ => (Axis::SupplierInvestment, Axis::BuyerInvestment),
+                };
+                *x_threshold = of(x_axis).unwrap_or(*x_threshold);
+                *y_threshold = of(y_axis).unwrap_or(*y_threshold);
+                for r in [high_high, high_low, low_high, low_low] {
+                    r.tier = tier_of(&r.name).unwrap_or(r.tier);
+                }
+            }
+            Regions::Diagonal { thresholds, stages } => {
+                let given: Vec<f64> = cut_points
+                    .iter()
+                    .filter(|c| c.axis == Axis::Development)
+                    .map(|c| c.value)
+                    .collect();
+                if given.len() == thresholds.len() {
+                    *thresholds = given;
+                }
+                for r in stages {
+                    r.tier = tier_of(&r.name).unwrap_or(r.tier);
+                }
+            }
+        }
+        Ok(chart)
+    }
+
     /// The same chart with the first subtitle line set (period, calibration, ...).
     ///
     /// # Examples
@@ -487,6 +560,29 @@ impl MatrixChart {
             }
         }
         Ok(())
+    }
+}
+
+/// Where a position lies on its model's matrix, as `(x, y)` for a [`Bubble`]: 4S (relative
+/// strength, attractiveness), Bensaou (supplier's, buyer's investments), Millman and Wilson
+/// (nature, involvement); `None` for Webster's one axis.
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::charts::matrix_point;
+/// use keyaccount::{FourSPosition, Position};
+///
+/// let p = Position::FourS(FourSPosition { attractiveness: 0.7, relative_strength: 0.4 });
+/// assert_eq!(matrix_point(&p), Some((0.4, 0.7)));
+/// ```
+#[must_use]
+pub fn matrix_point(position: &Position) -> Option<(f64, f64)> {
+    match position {
+        Position::FourS(p) => Some((p.relative_strength, p.attractiveness)),
+        Position::Bensaou(p) => Some((p.supplier_investment, p.buyer_investment)),
+        Position::MillmanWilson(p) => Some((p.nature, p.involvement)),
+        Position::Webster(_) => None,
     }
 }
 

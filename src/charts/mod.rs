@@ -43,4 +43,4 @@ mod matrix;
 pub use bars::{TierBar, TierBars};
 pub use concentration::{AbcBand, ParetoChart};
 pub use heatmap::{AgreementChart, Flow, MigrationChart};
-pub use matrix::{Bubble, MatrixAxis, MatrixChart, Region, Regions};
+pub use matrix::{matrix_point, Bubble, MatrixAxis, MatrixChart, Region, Regions};
