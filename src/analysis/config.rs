@@ -399,7 +399,11 @@ impl ScorecardOptions {
         let mut factors = Vec::with_capacity(listed.len());
         for (i, f) in listed.iter().enumerate() {
             let scale = scale_of(f.scale, &format!("{key}.factors[{i}].scale"))?;
-            factors.push(Factor::new(f.name.clone(), f.weight.unwrap_or(equal), scale));
+            factors.push(Factor::new(
+                f.name.clone(),
+                f.weight.unwrap_or(equal),
+                scale,
+            ));
         }
         Scorecard::new(score, factors, self.missing).map_err(|e| Error::AnalysisValue {
             key: key.to_owned(),
@@ -763,7 +767,9 @@ impl AnalysisConfig {
         if !d.is_ascii() || d.is_ascii_alphanumeric() || d == '"' || d == '\n' || d == '\r' {
             return Err(Error::AnalysisSetting {
                 key: "output.csv_delimiter".to_owned(),
-                reason: format!("{d:?} cannot separate CSV fields: use an ASCII punctuation or tab"),
+                reason: format!(
+                    "{d:?} cannot separate CSV fields: use an ASCII punctuation or tab"
+                ),
             });
         }
         if self.output.decimal_comma && d == ',' {
@@ -805,7 +811,9 @@ impl AnalysisConfig {
     ) -> Result<ScoringConfig> {
         ScoringConfig::new(
             self.scoring.revenue_share.build()?,
-            self.scoring.fit.build(ScoreField::StrategicFit, fit_found)?,
+            self.scoring
+                .fit
+                .build(ScoreField::StrategicFit, fit_found)?,
             self.scoring
                 .strength
                 .build(ScoreField::RelationshipStrength, strength_found)?,

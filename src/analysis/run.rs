@@ -129,7 +129,13 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
 
     let model_infos: Vec<ModelInfo> = all
         .iter()
-        .map(|c| model_info(c.model(), calibration.is_some() && c.kind() == models.primary, c))
+        .map(|c| {
+            model_info(
+                c.model(),
+                calibration.is_some() && c.kind() == models.primary,
+                c,
+            )
+        })
         .collect();
 
     let mut agreement = Vec::new();
@@ -155,7 +161,11 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
             .map(|t| TierCount {
                 tier: *t,
                 accounts: agreed.iter().filter(|c| c.tier == *t).count(),
-                revenue: agreed.iter().filter(|c| c.tier == *t).map(|c| c.revenue).sum(),
+                revenue: agreed
+                    .iter()
+                    .filter(|c| c.tier == *t)
+                    .map(|c| c.revenue)
+                    .sum(),
             })
             .collect(),
     };
@@ -167,8 +177,11 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
             abc: config.report.abc,
         },
     );
-    let abc_of: BTreeMap<&str, crate::portfolio::AbcClass> =
-        conc.abc_of.iter().map(|(id, c)| (id.as_str(), *c)).collect();
+    let abc_of: BTreeMap<&str, crate::portfolio::AbcClass> = conc
+        .abc_of
+        .iter()
+        .map(|(id, c)| (id.as_str(), *c))
+        .collect();
 
     // Migration: the previous period with the same scoring and the same (calibrated) model.
     let mut previous_of: BTreeMap<String, (Tier, f64)> = BTreeMap::new();
@@ -180,14 +193,17 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
                 .score(&scoring)?
                 .classify(primary.model().clone());
             for a in previous.accounts() {
-                previous_of.insert(
-                    a.account.id.clone(),
-                    (a.assessment.tier, a.account.revenue),
-                );
+                previous_of.insert(a.account.id.clone(), (a.assessment.tier, a.account.revenue));
             }
             let m = Migration::new(&previous, &primary, &models.millman_wilson)?;
             uncoupled.extend(m.uncoupling.iter().map(|u| u.id.clone()));
-            Some(migration_table(before_label, label, &m, &previous, &primary))
+            Some(migration_table(
+                before_label,
+                label,
+                &m,
+                &previous,
+                &primary,
+            ))
         }
         None => None,
     };
@@ -484,7 +500,11 @@ fn migration_table(
                 uncoupling: x.uncoupling,
             })
             .collect();
-        rows.sort_by(|a, b| b.revenue.total_cmp(&a.revenue).then_with(|| a.id.cmp(&b.id)));
+        rows.sort_by(|a, b| {
+            b.revenue
+                .total_cmp(&a.revenue)
+                .then_with(|| a.id.cmp(&b.id))
+        });
         rows
     };
     let named = |ids: &[String], c: &Classification| {
@@ -509,7 +529,11 @@ fn migration_table(
                 }
             })
             .collect();
-        rows.sort_by(|a, b| b.revenue.total_cmp(&a.revenue).then_with(|| a.id.cmp(&b.id)));
+        rows.sort_by(|a, b| {
+            b.revenue
+                .total_cmp(&a.revenue)
+                .then_with(|| a.id.cmp(&b.id))
+        });
         rows
     };
     MigrationTable {
@@ -533,7 +557,6 @@ fn migration_table(
             .collect(),
     }
 }
-
 
 /// Checks that `path` is a readable file, so that a wrong path fails before any work.
 ///

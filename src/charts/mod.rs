@@ -9,6 +9,10 @@
 //! | [`AgreementChart::svg`] | kappa table | Cohen's kappa for each pair of models |
 //! | [`TierBars::svg`] | [`TierBar`]s | accounts and revenue per tier |
 //!
+//! With the `analysis` feature, [`matrix_of`], [`pareto_of`], [`migration_of`],
+//! [`agreement_of`] and [`tier_bars_of`] fill each chart from a
+//! [`Report`](crate::analysis::Report).
+//!
 //! The pictures are drawn with plotters' SVG backend. Text is SVG `<text>` in the generic
 //! `sans-serif` family, so producing a chart needs no font, and the browser or converter that
 //! shows it picks its own. Colours are the same in every chart: Key red, Development orange,
@@ -39,8 +43,12 @@ mod draw;
 mod heatmap;
 mod layout;
 mod matrix;
+#[cfg(feature = "analysis")]
+mod report;
 
 pub use bars::{TierBar, TierBars};
 pub use concentration::{AbcBand, ParetoChart};
 pub use heatmap::{AgreementChart, Flow, MigrationChart};
 pub use matrix::{matrix_point, Bubble, MatrixAxis, MatrixChart, Region, Regions};
+#[cfg(feature = "analysis")]
+pub use report::{agreement_of, matrix_of, migration_of, pareto_of, tier_bars_of};

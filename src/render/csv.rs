@@ -208,6 +208,9 @@ mod tests {
         csv(&r, &mut out, &o).unwrap();
         let text = String::from_utf8(out).unwrap();
         let line = text.lines().nth(1).unwrap();
-        assert!(line.starts_with("A;\"Alpha; Beta\";1;territory;900,5;"), "{line}");
+        assert!(
+            line.starts_with("A;\"Alpha; Beta\";1;territory;900,5;"),
+            "{line}"
+        );
     }
 }

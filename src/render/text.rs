@@ -123,13 +123,7 @@ fn summary(out: &mut String, title: &str, table: &SummaryTable, labels: &[String
     }
 }
 
-fn account_list(
-    out: &mut String,
-    report: &Report,
-    title: &str,
-    rows: &[&AccountRow],
-    empty: &str,
-) {
+fn account_list(out: &mut String, report: &Report, title: &str, rows: &[&AccountRow], empty: &str) {
     let _ = writeln!(out, "\n{title} ({})", rows.len());
     if rows.is_empty() {
         let _ = writeln!(out, "  {empty}");
@@ -149,7 +143,10 @@ fn account_list(
             fit(&a.name, NAME),
             amount(a.revenue),
             pct(a.share),
-            fit(&primary.map_or_else(String::new, |p| p.class.to_string()), 22),
+            fit(
+                &primary.map_or_else(String::new, |p| p.class.to_string()),
+                22
+            ),
             primary.map_or_else(String::new, |p| format!("{:.3}", p.margin)),
             a.consensus.label()
         );
@@ -213,7 +210,10 @@ pub fn text(report: &Report) -> String {
     }
     for (name, factors) in [
         ("Strategic fit", &report.scorecards.strategic_fit),
-        ("Relationship strength", &report.scorecards.relationship_strength),
+        (
+            "Relationship strength",
+            &report.scorecards.relationship_strength,
+        ),
     ] {
         let items: Vec<String> = factors
             .iter()
@@ -232,7 +232,10 @@ pub fn text(report: &Report) -> String {
                 c.min, c.max, c.key_count, c.original_key_count
             );
             if !c.within_range {
-                let _ = writeln!(out, "No calibration reaches the range: the closest is used.");
+                let _ = writeln!(
+                    out,
+                    "No calibration reaches the range: the closest is used."
+                );
             }
         }
         None => {
@@ -252,9 +255,17 @@ pub fn text(report: &Report) -> String {
         .by_tier
         .rows
         .iter()
-        .map(|r| r.tier.map_or_else(|| r.label.clone(), |t| tier_label(report, t)))
+        .map(|r| {
+            r.tier
+                .map_or_else(|| r.label.clone(), |t| tier_label(report, t))
+        })
         .collect();
-    summary(&mut out, &format!("Tiers ({primary})"), &report.by_tier, &tier_labels);
+    summary(
+        &mut out,
+        &format!("Tiers ({primary})"),
+        &report.by_tier,
+        &tier_labels,
+    );
     if let Some(classes) = &report.by_class {
         let labels: Vec<String> = classes.rows.iter().map(|r| r.label.clone()).collect();
         summary(&mut out, &format!("Classes ({primary})"), classes, &labels);
@@ -384,7 +395,11 @@ pub fn text(report: &Report) -> String {
             );
         }
         for a in &report.agreement {
-            let _ = writeln!(out, "\nTiers: {primary} (rows) against {} (columns)", a.model);
+            let _ = writeln!(
+                out,
+                "\nTiers: {primary} (rows) against {} (columns)",
+                a.model
+            );
             matrix(&mut out, &primary, a.model.label(), &a.table);
         }
     }
