@@ -246,9 +246,10 @@ impl ParetoChart {
             }
             let share_acc = a1 - a0;
             let line = format!(
-                "{}: {} accounts ({:.0}%) · {:.0}% of revenue",
+                "{}: {} account{} ({:.0}%) · {:.0}% of revenue",
                 band.class,
                 band.accounts,
+                if band.accounts == 1 { "" } else { "s" },
                 100.0 * share_acc,
                 100.0 * band.revenue_share
             );
@@ -381,7 +382,7 @@ mod tests {
         let svg = chart().svg().unwrap();
         assert!(svg.contains("0.820"));
         assert!(svg.contains("highly concentrated"));
-        assert!(svg.contains("A: 1 accounts (50%)"));
+        assert!(svg.contains("A: 1 account (50%)"));
     }
 
     #[test]

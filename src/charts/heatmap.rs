@@ -214,6 +214,8 @@ pub struct MigrationChart {
     pub entered: [Flow; 4],
     /// Accounts that left, by their earlier tier.
     pub left: [Flow; 4],
+    /// Accounts that left whose earlier tier is not known: counted in the subtitle.
+    pub left_untiered: Flow,
 }
 
 impl MigrationChart {
@@ -233,6 +235,7 @@ impl MigrationChart {
             flows: [[Flow::default(); 4]; 4],
             entered: [Flow::default(); 4],
             left: [Flow::default(); 4],
+            left_untiered: Flow::default(),
         }
     }
 
@@ -347,7 +350,7 @@ impl MigrationChart {
             n_up,
             n_down,
             self.entered.iter().map(|f| f.accounts).sum::<usize>(),
-            self.left.iter().map(|f| f.accounts).sum::<usize>()
+            self.left.iter().map(|f| f.accounts).sum::<usize>() + self.left_untiered.accounts
         );
         let title = format!("Tier migration {} → {}", self.from, self.to);
         Grid {
@@ -515,9 +518,10 @@ impl AgreementChart {
                 (tint(bad, 0.3), "below 0: worse than chance".to_owned()),
             ],
             notes: vec![
-                "Kappa: agreement on the tier beyond".to_owned(),
-                "what chance would give (Landis and".to_owned(),
-                "Koch, 1977). 1 = always the same tier.".to_owned(),
+                "Kappa: agreement on the tier".to_owned(),
+                "beyond what chance would give;".to_owned(),
+                "1 = always the same tier.".to_owned(),
+                "Words: Landis and Koch (1977).".to_owned(),
             ],
         }
         .svg()

@@ -84,6 +84,8 @@ pub(crate) struct Placement {
 
 /// Gap kept between two labels, in pixels.
 const LABEL_GAP: f64 = 2.0;
+/// How far from its bubble an optional label may go, in pixels.
+const OPTIONAL_REACH: f64 = 8.0;
 /// Distances from the bubble's edge tried, in pixels.
 const STEPS: [f64; 10] = [2.0, 8.0, 16.0, 28.0, 44.0, 64.0, 90.0, 120.0, 160.0, 210.0];
 
@@ -155,6 +157,11 @@ pub(crate) fn place(
         let mut best: Option<(f64, Bounds, f64)> = None;
         let mut clear: Option<(Bounds, f64)> = None;
         'search: for (i, &dist) in STEPS.iter().enumerate() {
+            // Optional labels only right next to their bubble: a thicket of leader lines
+            // helps nobody.
+            if !req.required && dist > OPTIONAL_REACH {
+                break;
+            }
             for angle in directions(i) {
                 let b = candidate(own, angle, dist, req.width, req.height);
                 if !area.contains(&b) || !free_of_labels(&b, &taken) {

@@ -606,7 +606,7 @@ impl<'c, 'a> Drawing<'c, 'a> {
         let n = bubbles.len().max(1) as f64;
         // Smaller bubbles as the portfolio grows, so that 2,000 accounts still show structure.
         let r_max = (30.0 * (20.0 / n).sqrt()).clamp(10.0, 30.0);
-        let r_min = (r_max * 0.15).max(2.0);
+        let r_min = (r_max * 0.25).max(3.0);
         let max_rev = bubbles.iter().map(|b| b.revenue).fold(0.0, f64::max);
         let mut d = Drawing {
             chart,
@@ -836,8 +836,14 @@ impl<'c, 'a> Drawing<'c, 'a> {
             } else {
                 None
             };
+            // Key accounts stay strong in any crowd.
+            let a = if b.tier == Tier::Key {
+                alpha.max(0.85)
+            } else {
+                alpha
+            };
             self.canvas
-                .circle((d.x, d.y), d.r, Some(colour.mix(alpha)), outline)?;
+                .circle((d.x, d.y), d.r, Some(colour.mix(a)), outline)?;
         }
         Ok(())
     }

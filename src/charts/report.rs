@@ -157,7 +157,8 @@ pub fn tier_bars_of(report: &Report) -> TierBars {
 
 /// The report's migration as a tier x tier heatmap, or `None` without a previous period.
 /// Counts are the report's transition table; revenue is summed from the account rows (this
-/// period's revenue); new accounts by their tier; accounts that left in the subtitle.
+/// period's revenue); new accounts by their tier; accounts that left (whose tier the report
+/// does not keep) in the subtitle.
 ///
 /// # Examples
 ///
@@ -189,24 +190,11 @@ pub fn migration_of(report: &Report) -> Option<MigrationChart> {
             (Some(p), _) => chart.flows[tier_index(p)][j].revenue += a.revenue,
         }
     }
-    let left = Flow {
+    chart.left_untiered = Flow {
         accounts: m.left.len(),
         revenue: m.left.iter().map(|l| l.revenue).sum(),
     };
-    chart.context = format!(
-        "Tiers of the {}{}",
-        report.primary.label(),
-        if left.accounts > 0 {
-            format!(
-                " · {} accounts left (revenue {} in {})",
-                left.accounts,
-                super::draw::money(left.revenue),
-                m.from
-            )
-        } else {
-            String::new()
-        }
-    );
+    chart.context = format!("Tiers of the {}", report.primary.label());
     Some(chart)
 }
 
