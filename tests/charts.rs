@@ -205,8 +205,11 @@ fn sample_matrices_name_every_key_account_without_overlap() {
     // The report's model: its Key accounts are the report's Key accounts.
     let (_, bubbles) = charts::matrix_of(&report, report.primary).unwrap().unwrap();
     let keys: BTreeSet<&str> = report.key_accounts().map(|a| a.name.as_str()).collect();
-    let drawn_keys: BTreeSet<&str> =
-        bubbles.iter().filter(|b| b.tier == Tier::Key).map(|b| b.name.as_str()).collect();
+    let drawn_keys: BTreeSet<&str> = bubbles
+        .iter()
+        .filter(|b| b.tier == Tier::Key)
+        .map(|b| b.name.as_str())
+        .collect();
     assert_eq!(keys, drawn_keys);
     assert!(keys.len() >= 15);
 }
@@ -216,7 +219,10 @@ fn sample_charts_are_well_formed_and_say_what_they_show() {
     let report = sample();
     let pareto = charts::pareto_of(&report).svg().unwrap();
     let bars = charts::tier_bars_of(&report).svg().unwrap();
-    let migration = charts::migration_of(&report).expect("the sample has two periods").svg().unwrap();
+    let migration = charts::migration_of(&report)
+        .expect("the sample has two periods")
+        .svg()
+        .unwrap();
     let agreement = charts::agreement_of(&report).svg().unwrap();
     for svg in [&pareto, &bars, &migration, &agreement] {
         assert!(!texts(svg).is_empty());
@@ -232,9 +238,17 @@ fn sample_charts_are_well_formed_and_say_what_they_show() {
 fn pairwise_kappa_matches_the_reports_comparisons() {
     let report = sample();
     let chart = charts::agreement_of(&report);
-    let p = report.models.iter().position(|m| m.kind == report.primary).unwrap();
+    let p = report
+        .models
+        .iter()
+        .position(|m| m.kind == report.primary)
+        .unwrap();
     for a in &report.agreement {
-        let i = report.models.iter().position(|m| m.kind == a.model).unwrap();
+        let i = report
+            .models
+            .iter()
+            .position(|m| m.kind == a.model)
+            .unwrap();
         assert!((chart.kappa[p][i] - a.kappa).abs() < 1e-12, "{}", a.model);
         assert!((chart.kappa[i][p] - a.kappa).abs() < 1e-12);
         assert!((chart.agreement.as_ref().unwrap()[p][i] - a.agreement).abs() < 1e-12);
@@ -251,9 +265,18 @@ fn migration_counts_match_the_report_and_revenue_adds_up() {
             assert_eq!(chart.flows[i][j].accounts, m.transitions[i][j]);
         }
     }
-    let total: f64 = chart.flows.iter().flatten().chain(&chart.entered).map(|f| f.revenue).sum();
+    let total: f64 = chart
+        .flows
+        .iter()
+        .flatten()
+        .chain(&chart.entered)
+        .map(|f| f.revenue)
+        .sum();
     assert!((total - report.total_revenue).abs() < 1e-6 * report.total_revenue);
-    assert_eq!(chart.entered.iter().map(|f| f.accounts).sum::<usize>(), m.entered.len());
+    assert_eq!(
+        chart.entered.iter().map(|f| f.accounts).sum::<usize>(),
+        m.entered.len()
+    );
 }
 
 #[test]
@@ -262,12 +285,23 @@ fn the_html_report_is_self_contained_and_names_every_key_account() {
     let page = keyaccount::render::html(&report).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>"));
     // The SVG namespace is a name, not a load.
-    let lower = page.to_lowercase().replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
-    for banned in ["<script", "<link", "@import", "url(", "src=", "http://", "https://"] {
-        assert!(!lower.contains(banned), "the page loads something: {banned}");
+    let lower = page
+        .to_lowercase()
+        .replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    for banned in [
+        "<script", "<link", "@import", "url(", "src=", "http://", "https://",
+    ] {
+        assert!(
+            !lower.contains(banned),
+            "the page loads something: {banned}"
+        );
     }
     assert!(lower.contains("@page { size: a4"));
-    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
     for a in report.key_accounts() {
         assert!(page.contains(&escape(&a.name)), "{}", a.name);
     }

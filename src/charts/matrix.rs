@@ -605,7 +605,7 @@ impl<'c, 'a> Drawing<'c, 'a> {
     fn new(chart: &'c MatrixChart, bubbles: &'c [Bubble], canvas: &'c Canvas<'a>) -> Self {
         let n = bubbles.len().max(1) as f64;
         // Smaller bubbles as the portfolio grows, so that 2,000 accounts still show structure.
-        let r_max = (30.0 * (20.0 / n).sqrt()).clamp(10.0, 30.0);
+        let r_max = (40.0 * (20.0 / n).sqrt()).clamp(10.0, 32.0);
         let r_min = (r_max * 0.25).max(3.0);
         let max_rev = bubbles.iter().map(|b| b.revenue).fold(0.0, f64::max);
         let mut d = Drawing {

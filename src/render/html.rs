@@ -146,11 +146,13 @@ pub fn html(report: &Report) -> Result<String> {
     Ok(h)
 }
 
-fn figure(h: &mut String, svg: &str, caption: &str) {
-    // The SVG's own width/height would fix its size; the CSS scales it to the column.
+/// A chart with its caption; `id` names the figure for links and for scripts that pick the
+/// pictures out of the page (scripts/readme_pictures.sh).
+fn figure(h: &mut String, id: &str, svg: &str, caption: &str) {
+    // The CSS scales the SVG to the column.
     let _ = write!(
         h,
-        "<figure>{}<figcaption>{}</figcaption></figure>\n",
+        "<figure id=\"{id}\">{}<figcaption>{}</figcaption></figure>\n",
         svg.trim(),
         esc(caption)
     );
@@ -258,6 +260,7 @@ fn tiers(h: &mut String, r: &Report) -> Result<()> {
     );
     figure(
         h,
+        "chart-tiers",
         &charts::tier_bars_of(r).svg()?,
         "Accounts and revenue by tier.",
     );
@@ -278,8 +281,15 @@ fn matrices(h: &mut String, r: &Report) -> Result<()> {
         if first {
             h.push_str("<p>Each bubble is an account, its area proportional to revenue and its colour its tier. Key accounts are named; borderline accounts (close to a threshold, where a small change in scores would change the class) are named where space allows and listed below.</p>");
         }
+        let id = match kind {
+            ModelKind::FourS => "chart-four-s",
+            ModelKind::Bensaou => "chart-bensaou",
+            ModelKind::MillmanWilson => "chart-millman-wilson",
+            ModelKind::Webster => "chart-webster",
+        };
         figure(
             h,
+            id,
             &chart.svg(&bubbles)?,
             &format!(
                 "{} accounts. Thresholds as used for the tiers.",
@@ -373,6 +383,7 @@ fn movement(h: &mut String, r: &Report) -> Result<()> {
     if let Some(chart) = charts::migration_of(r) {
         figure(
             h,
+            "chart-migration",
             &chart.svg()?,
             "Rows: tier before; columns: tier now. Each cell: accounts and their revenue now.",
         );
@@ -439,6 +450,7 @@ fn concentration(h: &mut String, r: &Report) -> Result<()> {
     h.push_str("<section class=\"page\"><h2>Revenue concentration</h2>");
     figure(
         h,
+        "chart-concentration",
         &charts::pareto_of(r).svg()?,
         "Cumulative share of revenue against share of accounts, largest first.",
     );
@@ -479,6 +491,7 @@ fn agreement(h: &mut String, r: &Report) -> Result<()> {
     h.push_str("<section class=\"page\"><h2>Do the models agree?</h2><p>Each model places the accounts on its own axes; all map onto the same four tiers. Where they agree, the tiering does not hinge on the choice of model.</p>");
     figure(
         h,
+        "chart-agreement",
         &charts::agreement_of(r).svg()?,
         "Cohen's kappa of the tiers for each pair of models.",
     );
