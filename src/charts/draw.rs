@@ -198,7 +198,7 @@ impl<'a> Canvas<'a> {
         let points = vec![(px(from.0), px(from.1)), (px(to.0), px(to.1))];
         self.area
             .draw(&DashedPathElement::new(
-                points.into_iter(),
+                points,
                 7,
                 5,
                 colour.stroke_width(width),

@@ -150,9 +150,9 @@ pub fn html(report: &Report) -> Result<String> {
 /// pictures out of the page (scripts/readme_pictures.sh).
 fn figure(h: &mut String, id: &str, svg: &str, caption: &str) {
     // The CSS scales the SVG to the column.
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<figure id=\"{id}\">{}<figcaption>{}</figcaption></figure>\n",
+        "<figure id=\"{id}\">{}<figcaption>{}</figcaption></figure>",
         svg.trim(),
         esc(caption)
     );
@@ -183,11 +183,7 @@ fn cover(h: &mut String, r: &Report, title: &str) {
             c.min, c.max
         ))
     );
-    let _ = write!(
-        h,
-        "<p class=\"sub\">Data: {}</p></header>\n",
-        esc(&r.source)
-    );
+    let _ = writeln!(h, "<p class=\"sub\">Data: {}</p></header>", esc(&r.source));
 
     let top5 = r.concentration.top.iter().find(|t| t.n == 5);
     let (up, down) = r
@@ -475,9 +471,9 @@ fn concentration(h: &mut String, r: &Report) -> Result<()> {
             pct(l.share)
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "</tbody></table><p class=\"note\">A: the largest accounts up to {} of revenue; B: up to {}; C: the rest.</p></div></div></section>\n",
+        "</tbody></table><p class=\"note\">A: the largest accounts up to {} of revenue; B: up to {}; C: the rest.</p></div></div></section>",
         pct(c.abc_a),
         pct(c.abc_b)
     );
