@@ -261,7 +261,7 @@ pub enum Error {
     },
 
     /// An account names a parent that is not in the portfolio.
-    #[error("account {account} names unknown parent {parent}")]
+    #[error("account {account} names unknown parent {parent:?}")]
     UnknownParent {
         /// The account.
         account: String,
@@ -270,12 +270,15 @@ pub enum Error {
     },
 
     /// Parent links form a cycle.
-    #[error("account {account} is its own ancestor: {}", cycle.join(" -> "))]
+    #[error("account {account} is its own ancestor: {}", cycle_path(cycle, *length))]
     ParentCycle {
         /// The first account found on the cycle.
         account: String,
-        /// The ids along the cycle, starting and ending with `account`.
+        /// The ids along the cycle, starting and ending with `account`; for a cycle longer
+        /// than five accounts, only its first five ids.
         cycle: Vec<String>,
+        /// The number of accounts on the cycle.
+        length: usize,
     },
 
     /// ABC cut points are not `0 < a < b <= 1`.
@@ -544,6 +547,87 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// The header row of an input file does not fit the input options, or the factor columns
+    /// do not fit the scorecards: every problem at once, one a line.
+    #[error(
+        "the header has {}:{}{}",
+        count(problems.len(), "problem"),
+        bullets(problems),
+        accepted_line(accepted)
+    )]
+    Header {
+        /// The problems, options first, then by column.
+        problems: Vec<crate::portfolio::HeaderProblem>,
+        /// The headers the options accept, shown when a column is unknown (empty when the
+        /// check has no such list).
+        accepted: Vec<String>,
+    },
+
+    /// Period labels cannot be put in time order: every problem at once, one a line.
+    #[error(
+        "period labels cannot be put in time order:{}{}",
+        bullets(problems),
+        order_hint(problems)
+    )]
+    PeriodOrder {
+        /// The problems.
+        problems: Vec<crate::portfolio::PeriodProblem>,
+    },
+
+    /// A period's total of an amount overflows while a CSV file is read.
+    #[error(
+        "csv line {line}: the total {field} of period {period:?} overflows: the amounts are too \
+         large to add up"
+    )]
+    CsvTotalOverflow {
+        /// The line whose amount made the total overflow.
+        line: u64,
+        /// The period's label.
+        period: String,
+        /// The amount whose total overflows.
+        field: crate::portfolio::AmountField,
+    },
+}
+
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("a {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+fn bullets<T: std::fmt::Display>(items: &[T]) -> String {
+    items.iter().map(|item| format!("\n  - {item}")).collect()
+}
+
+fn accepted_line(accepted: &[String]) -> String {
+    if accepted.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = accepted.iter().map(|a| format!("{a:?}")).collect();
+    format!("\n  accepted columns: {}", names.join(", "))
+}
+
+fn order_hint(problems: &[crate::portfolio::PeriodProblem]) -> &'static str {
+    if problems
+        .iter()
+        .any(crate::portfolio::PeriodProblem::wants_explicit_order)
+    {
+        "\n  give the periods in time order as period_order in [input]"
+    } else {
+        ""
+    }
+}
+
+/// A cycle's ids joined by arrows; a long cycle is cut after the ids given, with its length.
+fn cycle_path(cycle: &[String], length: usize) -> String {
+    let path = cycle.join(" -> ");
+    if cycle.len() > length {
+        path
+    } else {
+        format!("{path} -> ... (a cycle of {length} accounts)")
+    }
 }
 
 /// The crate's result type.
