@@ -38,9 +38,13 @@ fn steps(c: &mut Criterion) {
         let periods = read_csv_path(&path).expect("read");
         let (_, current) = periods.latest().expect("a period");
         let (_, previous) = periods.previous().expect("two periods");
-        g.bench_function(id("roll_up"), |b| b.iter(|| current.roll_up().expect("roll up")));
+        g.bench_function(id("roll_up"), |b| {
+            b.iter(|| current.roll_up().expect("roll up"))
+        });
         let rolled = current.roll_up().expect("roll up");
-        g.bench_function(id("score"), |b| b.iter(|| rolled.score(&config).expect("score")));
+        g.bench_function(id("score"), |b| {
+            b.iter(|| rolled.score(&config).expect("score"))
+        });
         let scored = rolled.score(&config).expect("score");
         g.bench_function(id("classify_all"), |b| b.iter(|| scored.classify_all()));
         let all = scored.classify_all();

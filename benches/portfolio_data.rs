@@ -18,11 +18,16 @@ use keyaccount::portfolio::{
     Summary,
 };
 use keyaccount::{
-    AnyModel, Factor, FourS, MillmanWilson, MissingRating, RatingScale, ScoreField, Scorecard,
-    Tier,
+    AnyModel, Factor, FourS, MillmanWilson, MissingRating, RatingScale, ScoreField, Scorecard, Tier,
 };
 
-pub const FIT: [&str; 5] = ["growth", "profitability", "technology", "reach", "alignment"];
+pub const FIT: [&str; 5] = [
+    "growth",
+    "profitability",
+    "technology",
+    "reach",
+    "alignment",
+];
 pub const STRENGTH: [&str; 5] = ["share_of_wallet", "years", "contacts", "contract", "trust"];
 pub const PERIODS: [&str; 2] = ["2024", "2025"];
 
@@ -151,12 +156,21 @@ pub fn pipeline_from_file(path: &Path) -> keyaccount::Result<Outcome> {
 pub fn pipeline(periods: &Periods) -> keyaccount::Result<Outcome> {
     let config = config();
     let (_, current) = periods.latest().ok_or(keyaccount::Error::EmptyPortfolio)?;
-    let (_, previous) = periods.previous().ok_or(keyaccount::Error::EmptyPortfolio)?;
+    let (_, previous) = periods
+        .previous()
+        .ok_or(keyaccount::Error::EmptyPortfolio)?;
     let rolled = current.roll_up()?;
     let scored = rolled.score(&config)?;
     let all = scored.classify_all();
-    let before = previous.roll_up()?.score(&config)?.classify(FourS::default());
-    let cal = calibrate(&scored, &AnyModel::from(FourS::default()), KeyRange::default());
+    let before = previous
+        .roll_up()?
+        .score(&config)?
+        .classify(FourS::default());
+    let cal = calibrate(
+        &scored,
+        &AnyModel::from(FourS::default()),
+        KeyRange::default(),
+    );
     let four_s = &all[3];
     let mut kappa = 0.0;
     for other in &all[..3] {

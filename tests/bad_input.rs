@@ -1241,7 +1241,9 @@ mod portfolio_hostile {
     fn roll_up_weights_ratings_by_revenue_shares_near_the_largest_amounts() {
         let p = Portfolio::new(vec![
             acc("G", 1.0e308).with_fit_rating("growth", 8.0),
-            acc("L", 7.0e307).with_parent("G").with_fit_rating("growth", 2.0),
+            acc("L", 7.0e307)
+                .with_parent("G")
+                .with_fit_rating("growth", 2.0),
         ])
         .unwrap();
         let rolled = p.roll_up().unwrap();
@@ -1366,7 +1368,10 @@ mod portfolio_hostile {
         }
         let msg = err.to_string();
         assert!(msg.len() < 200, "{} bytes: {msg}", msg.len());
-        assert!(msg.contains("C0 -> C1") && msg.contains("100000 accounts"), "{msg}");
+        assert!(
+            msg.contains("C0 -> C1") && msg.contains("100000 accounts"),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -145,6 +145,7 @@ pub(crate) fn place(
     area: &Bounds,
 ) -> Vec<Option<Placement>> {
     let mut taken: Vec<Bounds> = fixed.to_vec();
+    let mut leaders: Vec<Segment> = Vec::new();
     let mut out = Vec::with_capacity(requests.len());
     for req in requests {
         let Some(own) = discs.get(req.disc) else {
@@ -167,13 +168,18 @@ pub(crate) fn place(
                 if !area.contains(&b) || !free_of_labels(&b, &taken) {
                     continue;
                 }
+                // A leader line that crosses another leader line or label reads badly.
+                let crossings = leader(own, &b, dist).map_or(0, |l| {
+                    leaders.iter().filter(|m| l.crosses(m)).count()
+                        + taken.iter().filter(|t| l.enters(t)).count()
+                }) + leaders.iter().filter(|m| m.enters(&b)).count();
                 let covered = cover(&b);
-                if covered == 0.0 {
+                if covered == 0.0 && crossings == 0 {
                     clear = Some((b, dist));
                     break 'search;
                 }
-                // Cost: bubbles covered, then distance.
-                let cost = covered + 0.05 * dist;
+                // Cost: bubbles covered, crossings, then distance.
+                let cost = covered + 40.0 * crossings as f64 + 0.05 * dist;
                 if best.as_ref().map_or(true, |(c, _, _)| cost < *c) {
                     best = Some((cost, b, dist));
                 }
@@ -187,21 +193,74 @@ pub(crate) fn place(
         };
         out.push(chosen.map(|(b, dist)| {
             taken.push(b);
-            let leader = (dist > 10.0).then(|| {
-                let (nx, ny) = b.nearest(own.x, own.y);
-                let len = ((nx - own.x).powi(2) + (ny - own.y).powi(2))
-                    .sqrt()
-                    .max(1e-9);
-                let edge = (
-                    own.x + (nx - own.x) * own.r / len,
-                    own.y + (ny - own.y) * own.r / len,
-                );
-                (edge, (nx, ny))
-            });
-            Placement { bounds: b, leader }
+            let line = leader(own, &b, dist);
+            if let Some(l) = line {
+                leaders.push(l);
+            }
+            Placement {
+                bounds: b,
+                leader: line.map(|l| (l.a, l.b)),
+            }
         }));
     }
     out
+}
+
+/// A straight line between two points.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    a: (f64, f64),
+    b: (f64, f64),
+}
+
+impl Segment {
+    /// Whether the two segments cross (touching ends do not count).
+    fn crosses(&self, o: &Segment) -> bool {
+        let orient = |p: (f64, f64), q: (f64, f64), r: (f64, f64)| {
+            (q.0 - p.0) * (r.1 - p.1) - (q.1 - p.1) * (r.0 - p.0)
+        };
+        let d1 = orient(o.a, o.b, self.a);
+        let d2 = orient(o.a, o.b, self.b);
+        let d3 = orient(self.a, self.b, o.a);
+        let d4 = orient(self.a, self.b, o.b);
+        d1 * d2 < 0.0 && d3 * d4 < 0.0
+    }
+
+    /// Whether the segment passes through the inside of a box (sampled; boxes are small).
+    fn enters(&self, b: &Bounds) -> bool {
+        let inner = Bounds {
+            x0: b.x0 + 1.0,
+            y0: b.y0 + 1.0,
+            x1: b.x1 - 1.0,
+            y1: b.y1 - 1.0,
+        };
+        (1..20).any(|k| {
+            let t = f64::from(k) / 20.0;
+            let (x, y) = (
+                self.a.0 + t * (self.b.0 - self.a.0),
+                self.a.1 + t * (self.b.1 - self.a.1),
+            );
+            x > inner.x0 && x < inner.x1 && y > inner.y0 && y < inner.y1
+        })
+    }
+}
+
+/// The leader line from a bubble's edge to its label, when the label is away from it.
+fn leader(own: &Disc, b: &Bounds, dist: f64) -> Option<Segment> {
+    (dist > 10.0).then(|| {
+        let (nx, ny) = b.nearest(own.x, own.y);
+        let len = ((nx - own.x).powi(2) + (ny - own.y).powi(2))
+            .sqrt()
+            .max(1e-9);
+        let edge = (
+            own.x + (nx - own.x) * own.r / len,
+            own.y + (ny - own.y) * own.r / len,
+        );
+        Segment {
+            a: edge,
+            b: (nx, ny),
+        }
+    })
 }
 
 /// The free spot on a coarse grid over `area` nearest to the bubble.
@@ -354,6 +413,15 @@ mod tests {
         }];
         let p = place(&req, &discs, &fixed, &area())[0].unwrap();
         assert!(!p.bounds.overlaps(&fixed[0], 0.0));
+    }
+
+    #[test]
+    fn crossing_segments() {
+        let s = |a, b| Segment { a, b };
+        assert!(s((0.0, 0.0), (10.0, 10.0)).crosses(&s((0.0, 10.0), (10.0, 0.0))));
+        assert!(!s((0.0, 0.0), (10.0, 0.0)).crosses(&s((0.0, 5.0), (10.0, 5.0))));
+        assert!(s((0.0, 5.0), (20.0, 5.0)).enters(&Bounds::new(5.0, 0.0, 5.0, 10.0)));
+        assert!(!s((0.0, 50.0), (20.0, 50.0)).enters(&Bounds::new(5.0, 0.0, 5.0, 10.0)));
     }
 
     #[test]
