@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 
 use crate::analysis::{AccountRow, Movement, Report};
-use crate::any::ModelKind;
+use crate::any::{ModelKind, Position};
+use crate::axis::Axis;
 use crate::charts;
 use crate::error::Result;
 use crate::tier::Tier;
@@ -68,6 +69,7 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
 .tier { display: inline-block; padding: 0 7px; border-radius: 10px; font-size: 12.5px; font-weight: 600; color: #fff; white-space: nowrap; }
 .t-key { background: var(--key); } .t-dev { background: var(--dev); } .t-main { background: var(--main); } .t-trans { background: var(--trans); }
+td.why { font-size: 12.5px; color: var(--muted); }
 .up { color: #1e8449; font-weight: 600; } .down { color: var(--key); font-weight: 600; }
 figure { margin: 12px 0 20px; break-inside: avoid; page-break-inside: avoid; }
 figure svg { display: block; width: 100%; height: auto; border: 1px solid var(--rule); border-radius: 4px; }
@@ -299,10 +301,7 @@ fn matrices(h: &mut String, r: &Report) -> Result<()> {
 }
 
 fn account_table(h: &mut String, r: &Report, rows: &[&AccountRow], with_margin: bool) {
-    h.push_str("<table><thead><tr><th>Account</th><th>Tier</th><th>Class</th><th class=\"num\">Revenue</th><th class=\"num\">Share</th><th>Coverage</th>");
-    if with_margin {
-        h.push_str("<th class=\"num\">Margin</th>");
-    }
+    h.push_str("<table><thead><tr><th>Account</th><th>Tier</th><th>Class</th><th class=\"num\">Revenue</th><th class=\"num\">Share</th><th>Coverage</th><th>Why: position against the thresholds</th>");
     h.push_str("<th>Since last period</th></tr></thead><tbody>");
     for a in rows {
         let p = r.primary_result(a);
@@ -329,16 +328,72 @@ fn account_table(h: &mut String, r: &Report, rows: &[&AccountRow], with_margin: 
             a.coverage,
             if a.members > 1 { format!(" ({} sites)", a.members) } else { String::new() }
         );
+        let mut reason = why(r, a);
         if with_margin {
-            let _ = write!(
-                h,
-                "<td class=\"num\">{}</td>",
-                p.map_or("–".to_owned(), |p| format!("{:.3}", p.margin))
-            );
+            if let Some(p) = p {
+                let _ = write!(reason, " · {:.3} from a class boundary", p.margin);
+            }
         }
-        let _ = write!(h, "<td>{moved}</td></tr>");
+        let _ = write!(
+            h,
+            "<td class=\"why\">{}</td><td>{moved}</td></tr>",
+            esc(&reason)
+        );
     }
     h.push_str("</tbody></table>");
+}
+
+/// The account's value on each axis the report's model cuts, against its threshold: why it
+/// has its class.
+fn why(r: &Report, a: &AccountRow) -> String {
+    let (Some(result), Some(model)) = (r.primary_result(a), r.primary_model()) else {
+        return String::new();
+    };
+    let value = |axis: Axis| -> Option<f64> {
+        match (&result.position, axis) {
+            (Position::FourS(p), Axis::Attractiveness) => Some(p.attractiveness),
+            (Position::FourS(p), Axis::RelativeStrength) => Some(p.relative_strength),
+            (Position::Bensaou(p), Axis::BuyerInvestment) => Some(p.buyer_investment),
+            (Position::Bensaou(p), Axis::SupplierInvestment) => Some(p.supplier_investment),
+            (Position::MillmanWilson(p), Axis::Development) => Some(p.development),
+            (Position::Webster(p), Axis::RelationshipIntensity) => Some(p.intensity),
+            _ => None,
+        }
+    };
+    let cuts = &model.cut_points;
+    if cuts.iter().all(|c| c.axis == cuts[0].axis) && cuts.len() > 1 {
+        // One axis cut several times: name the band the account is in.
+        let Some(v) = cuts.first().and_then(|c| value(c.axis)) else {
+            return String::new();
+        };
+        let lo = cuts
+            .iter()
+            .map(|c| c.value)
+            .filter(|t| *t <= v)
+            .fold(0.0, f64::max);
+        let hi = cuts
+            .iter()
+            .map(|c| c.value)
+            .filter(|t| *t > v)
+            .fold(1.0, f64::min);
+        return format!(
+            "{} {v:.2}, in the band {lo:.2} to {hi:.2}",
+            cuts[0].axis.label()
+        );
+    }
+    cuts.iter()
+        .filter_map(|c| {
+            value(c.axis).map(|v| {
+                format!(
+                    "{} {v:.2} {} {:.2}",
+                    c.axis.label(),
+                    if v >= c.value { "≥" } else { "<" },
+                    c.value
+                )
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn named_lists(h: &mut String, r: &Report) {
