@@ -69,7 +69,7 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
 .tier { display: inline-block; padding: 0 7px; border-radius: 10px; font-size: 12.5px; font-weight: 600; color: #fff; white-space: nowrap; }
 .t-key { background: var(--key); } .t-dev { background: var(--dev); } .t-main { background: var(--main); } .t-trans { background: var(--trans); }
-td.why { font-size: 12.5px; color: var(--muted); }
+td.why { font-size: 12.5px; color: var(--muted); width: 40%; }
 .up { color: #1e8449; font-weight: 600; } .down { color: var(--key); font-weight: 600; }
 figure { margin: 12px 0 20px; break-inside: avoid; page-break-inside: avoid; }
 figure svg { display: block; width: 100%; height: auto; border: 1px solid var(--rule); border-radius: 4px; }
@@ -301,8 +301,7 @@ fn matrices(h: &mut String, r: &Report) -> Result<()> {
 }
 
 fn account_table(h: &mut String, r: &Report, rows: &[&AccountRow], with_margin: bool) {
-    h.push_str("<table><thead><tr><th>Account</th><th>Tier</th><th>Class</th><th class=\"num\">Revenue</th><th class=\"num\">Share</th><th>Coverage</th><th>Why: position against the thresholds</th>");
-    h.push_str("<th>Since last period</th></tr></thead><tbody>");
+    h.push_str("<table class=\"accounts\"><thead><tr><th>Account</th><th>Tier and class</th><th class=\"num\">Revenue</th><th>Why: position against the thresholds</th><th>Since last period</th></tr></thead><tbody>");
     for a in rows {
         let p = r.primary_result(a);
         let moved = match (a.movement, a.previous_tier) {
@@ -317,26 +316,26 @@ fn account_table(h: &mut String, r: &Report, rows: &[&AccountRow], with_margin: 
         } else {
             moved
         };
-        let _ = write!(
-            h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}{}</td>",
-            esc(&a.name),
-            tier_badge(a.tier),
-            esc(&p.map_or(String::new(), |p| p.class.to_string())),
-            esc(&amount(a.revenue)),
-            pct(a.share),
-            a.coverage,
-            if a.members > 1 { format!(" ({} sites)", a.members) } else { String::new() }
-        );
+        let sites = if a.members > 1 {
+            format!(", {} sites", a.members)
+        } else {
+            String::new()
+        };
         let mut reason = why(r, a);
         if with_margin {
             if let Some(p) = p {
-                let _ = write!(reason, " · {:.3} from a class boundary", p.margin);
+                let _ = write!(reason, " · {:.3} from a boundary", p.margin);
             }
         }
         let _ = write!(
             h,
-            "<td class=\"why\">{}</td><td>{moved}</td></tr>",
+            "<tr><td><strong>{}</strong><br><span class=\"note\">{}{sites}</span></td><td>{} {}</td><td class=\"num\">{}<br><span class=\"note\">{}</span></td><td class=\"why\">{}</td><td>{moved}</td></tr>",
+            esc(&a.name),
+            a.coverage,
+            tier_badge(a.tier),
+            esc(&p.map_or(String::new(), |p| p.class.to_string())),
+            esc(&amount(a.revenue)),
+            pct(a.share),
             esc(&reason)
         );
     }
