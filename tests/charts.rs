@@ -4,9 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use keyaccount::analysis::{run, AnalysisConfig, Report};
-use keyaccount::charts::{self, Bubble, MatrixChart};
-use keyaccount::{Bensaou, FourS, MillmanWilson, ModelKind, Tier};
+use keyaccount::charts::{Bubble, MatrixChart};
+use keyaccount::{Bensaou, FourS, MillmanWilson, Tier};
 
 /// A text element of an SVG: its content and its estimated box.
 #[derive(Debug, Clone)]
@@ -181,135 +180,144 @@ fn names_with_markup_are_escaped() {
     assert!(t.iter().any(|t| t.text == "Smith & <Sons> \"Ltd\""));
 }
 
-/// The bundled sample through the bundled analysis file.
-fn sample() -> Report {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    let config = AnalysisConfig::from_path(dir.join("analysis.toml")).unwrap();
-    run(dir.join("portfolio.csv"), &config).unwrap()
-}
+/// The bundled sample, through the analysis and its report.
+#[cfg(feature = "analysis")]
+mod sample {
+    use super::*;
+    use keyaccount::analysis::{run, AnalysisConfig, Report};
+    use keyaccount::charts;
+    use keyaccount::ModelKind;
 
-#[test]
-fn sample_matrices_name_every_key_account_without_overlap() {
-    let report = sample();
-    let mut drawn = 0;
-    for kind in ModelKind::ALL {
-        let Some((chart, bubbles)) = charts::matrix_of(&report, kind).unwrap() else {
-            continue;
-        };
-        assert_eq!(bubbles.len(), report.accounts.len());
-        let svg = chart.svg(&bubbles).unwrap();
-        check_labels(&svg, &bubbles);
-        drawn += 1;
+    /// The bundled sample through the bundled analysis file.
+    fn sample() -> Report {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let config = AnalysisConfig::from_path(dir.join("analysis.toml")).unwrap();
+        run(dir.join("portfolio.csv"), &config).unwrap()
     }
-    assert_eq!(drawn, 3, "4S, Bensaou and Millman and Wilson");
-    // The report's model: its Key accounts are the report's Key accounts.
-    let (_, bubbles) = charts::matrix_of(&report, report.primary).unwrap().unwrap();
-    let keys: BTreeSet<&str> = report.key_accounts().map(|a| a.name.as_str()).collect();
-    let drawn_keys: BTreeSet<&str> = bubbles
-        .iter()
-        .filter(|b| b.tier == Tier::Key)
-        .map(|b| b.name.as_str())
-        .collect();
-    assert_eq!(keys, drawn_keys);
-    assert!(keys.len() >= 15);
-}
 
-#[test]
-fn sample_charts_are_well_formed_and_say_what_they_show() {
-    let report = sample();
-    let pareto = charts::pareto_of(&report).svg().unwrap();
-    let bars = charts::tier_bars_of(&report).svg().unwrap();
-    let migration = charts::migration_of(&report)
-        .expect("the sample has two periods")
-        .svg()
-        .unwrap();
-    let agreement = charts::agreement_of(&report).svg().unwrap();
-    for svg in [&pareto, &bars, &migration, &agreement] {
-        assert!(!texts(svg).is_empty());
+    #[test]
+    fn sample_matrices_name_every_key_account_without_overlap() {
+        let report = sample();
+        let mut drawn = 0;
+        for kind in ModelKind::ALL {
+            let Some((chart, bubbles)) = charts::matrix_of(&report, kind).unwrap() else {
+                continue;
+            };
+            assert_eq!(bubbles.len(), report.accounts.len());
+            let svg = chart.svg(&bubbles).unwrap();
+            check_labels(&svg, &bubbles);
+            drawn += 1;
+        }
+        assert_eq!(drawn, 3, "4S, Bensaou and Millman and Wilson");
+        // The report's model: its Key accounts are the report's Key accounts.
+        let (_, bubbles) = charts::matrix_of(&report, report.primary).unwrap().unwrap();
+        let keys: BTreeSet<&str> = report.key_accounts().map(|a| a.name.as_str()).collect();
+        let drawn_keys: BTreeSet<&str> = bubbles
+            .iter()
+            .filter(|b| b.tier == Tier::Key)
+            .map(|b| b.name.as_str())
+            .collect();
+        assert_eq!(keys, drawn_keys);
+        assert!(keys.len() >= 15);
     }
-    let has = |svg: &str, s: &str| texts(svg).iter().any(|t| t.text.contains(s));
-    assert!(has(&pareto, &format!("{:.3}", report.concentration.hhi)));
-    assert!(has(&bars, "Transactional"));
-    assert!(has(&migration, "2024") && has(&migration, "New"));
-    assert!(has(&agreement, "substantial") || has(&agreement, "moderate"));
-}
 
-#[test]
-fn pairwise_kappa_matches_the_reports_comparisons() {
-    let report = sample();
-    let chart = charts::agreement_of(&report);
-    let p = report
-        .models
-        .iter()
-        .position(|m| m.kind == report.primary)
-        .unwrap();
-    for a in &report.agreement {
-        let i = report
+    #[test]
+    fn sample_charts_are_well_formed_and_say_what_they_show() {
+        let report = sample();
+        let pareto = charts::pareto_of(&report).svg().unwrap();
+        let bars = charts::tier_bars_of(&report).svg().unwrap();
+        let migration = charts::migration_of(&report)
+            .expect("the sample has two periods")
+            .svg()
+            .unwrap();
+        let agreement = charts::agreement_of(&report).svg().unwrap();
+        for svg in [&pareto, &bars, &migration, &agreement] {
+            assert!(!texts(svg).is_empty());
+        }
+        let has = |svg: &str, s: &str| texts(svg).iter().any(|t| t.text.contains(s));
+        assert!(has(&pareto, &format!("{:.3}", report.concentration.hhi)));
+        assert!(has(&bars, "Transactional"));
+        assert!(has(&migration, "2024") && has(&migration, "New"));
+        assert!(has(&agreement, "substantial") || has(&agreement, "moderate"));
+    }
+
+    #[test]
+    fn pairwise_kappa_matches_the_reports_comparisons() {
+        let report = sample();
+        let chart = charts::agreement_of(&report);
+        let p = report
             .models
             .iter()
-            .position(|m| m.kind == a.model)
+            .position(|m| m.kind == report.primary)
             .unwrap();
-        assert!((chart.kappa[p][i] - a.kappa).abs() < 1e-12, "{}", a.model);
-        assert!((chart.kappa[i][p] - a.kappa).abs() < 1e-12);
-        assert!((chart.agreement.as_ref().unwrap()[p][i] - a.agreement).abs() < 1e-12);
-    }
-}
-
-#[test]
-fn migration_counts_match_the_report_and_revenue_adds_up() {
-    let report = sample();
-    let chart = charts::migration_of(&report).unwrap();
-    let m = report.migration.as_ref().unwrap();
-    for i in 0..4 {
-        for j in 0..4 {
-            assert_eq!(chart.flows[i][j].accounts, m.transitions[i][j]);
+        for a in &report.agreement {
+            let i = report
+                .models
+                .iter()
+                .position(|m| m.kind == a.model)
+                .unwrap();
+            assert!((chart.kappa[p][i] - a.kappa).abs() < 1e-12, "{}", a.model);
+            assert!((chart.kappa[i][p] - a.kappa).abs() < 1e-12);
+            assert!((chart.agreement.as_ref().unwrap()[p][i] - a.agreement).abs() < 1e-12);
         }
     }
-    let total: f64 = chart
-        .flows
-        .iter()
-        .flatten()
-        .chain(&chart.entered)
-        .map(|f| f.revenue)
-        .sum();
-    assert!((total - report.total_revenue).abs() < 1e-6 * report.total_revenue);
-    assert_eq!(
-        chart.entered.iter().map(|f| f.accounts).sum::<usize>(),
-        m.entered.len()
-    );
-}
 
-#[test]
-fn the_html_report_is_self_contained_and_names_every_key_account() {
-    let report = sample();
-    let page = keyaccount::render::html(&report).unwrap();
-    assert!(page.starts_with("<!DOCTYPE html>"));
-    // The SVG namespace is a name, not a load.
-    let lower = page
-        .to_lowercase()
-        .replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
-    for banned in [
-        "<script", "<link", "@import", "url(", "src=", "http://", "https://",
-    ] {
-        assert!(
-            !lower.contains(banned),
-            "the page loads something: {banned}"
+    #[test]
+    fn migration_counts_match_the_report_and_revenue_adds_up() {
+        let report = sample();
+        let chart = charts::migration_of(&report).unwrap();
+        let m = report.migration.as_ref().unwrap();
+        for i in 0..4 {
+            for j in 0..4 {
+                assert_eq!(chart.flows[i][j].accounts, m.transitions[i][j]);
+            }
+        }
+        let total: f64 = chart
+            .flows
+            .iter()
+            .flatten()
+            .chain(&chart.entered)
+            .map(|f| f.revenue)
+            .sum();
+        assert!((total - report.total_revenue).abs() < 1e-6 * report.total_revenue);
+        assert_eq!(
+            chart.entered.iter().map(|f| f.accounts).sum::<usize>(),
+            m.entered.len()
         );
     }
-    assert!(lower.contains("@page { size: a4"));
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
-    for a in report.key_accounts() {
-        assert!(page.contains(&escape(&a.name)), "{}", a.name);
+
+    #[test]
+    fn the_html_report_is_self_contained_and_names_every_key_account() {
+        let report = sample();
+        let page = keyaccount::render::html(&report).unwrap();
+        assert!(page.starts_with("<!DOCTYPE html>"));
+        // The SVG namespace is a name, not a load.
+        let lower = page
+            .to_lowercase()
+            .replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+        for banned in [
+            "<script", "<link", "@import", "url(", "src=", "http://", "https://",
+        ] {
+            assert!(
+                !lower.contains(banned),
+                "the page loads something: {banned}"
+            );
+        }
+        assert!(lower.contains("@page { size: a4"));
+        let escape = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
+        for a in report.key_accounts() {
+            assert!(page.contains(&escape(&a.name)), "{}", a.name);
+        }
+        for a in report.borderline() {
+            assert!(page.contains(&escape(&a.name)), "{}", a.name);
+        }
+        // One inline SVG per chart: three matrices, bars, migration, concentration, agreement.
+        assert_eq!(page.matches("<svg").count(), 7);
+        // The same report gives the same page.
+        assert_eq!(page, keyaccount::render::html(&report).unwrap());
     }
-    for a in report.borderline() {
-        assert!(page.contains(&escape(&a.name)), "{}", a.name);
-    }
-    // One inline SVG per chart: three matrices, bars, migration, concentration, agreement.
-    assert_eq!(page.matches("<svg").count(), 7);
-    // The same report gives the same page.
-    assert_eq!(page, keyaccount::render::html(&report).unwrap());
 }

@@ -70,7 +70,7 @@ impl AbcBand {
 ///     hhi: 0.31,
 /// };
 /// let svg = chart.svg()?;
-/// assert!(svg.contains("HHI"));
+/// assert!(svg.contains("Herfindahl-Hirschman index"));
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
