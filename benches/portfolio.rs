@@ -1,5 +1,5 @@
 //! The portfolio steps on a synthetic portfolio of 1e4, 1e5 and 1e6 accounts in two periods
-//! (see `portfolio_data.rs`), each step timed on its own, plus the whole pipeline from the CSV
+//! (see `support/portfolio_data.rs`), each step timed on its own, plus the whole pipeline from the CSV
 //! file. Throughput is in accounts (rows of one period). Run with
 //! `cargo bench --bench portfolio`; `benches/portfolio_polars.py` runs the same pipeline in
 //! polars on the same file as the baseline.
@@ -14,6 +14,7 @@ use keyaccount::portfolio::{
 };
 use keyaccount::{AnyModel, FourS, MillmanWilson, Tier};
 
+#[path = "support/portfolio_data.rs"]
 mod portfolio_data;
 
 const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The portfolio pipeline in polars, as the baseline of `benches/portfolio.rs`.
 
-Runs, on the same generated file (benches/portfolio_data.rs, written under
+Runs, on the same generated file (benches/support/portfolio_data.rs, written under
 target/portfolio-bench/), both
   - keyaccount's whole pipeline (the release `pipeline` example: read the CSV, roll up, score,
     all four models, calibration, comparisons, consensus, concentration, migration, attainment,

@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[path = "../benches/portfolio_data.rs"]
+#[path = "../benches/support/portfolio_data.rs"]
 mod portfolio_data;
 
 fn main() -> ExitCode {

@@ -10,6 +10,16 @@ use keyaccount::portfolio::{
 use keyaccount::{Error, ScoreField};
 use proptest::prelude::*;
 
+// Layouts and options are shared across threads (one file a thread).
+const _: () = {
+    const fn send_sync<T: Send + Sync>() {}
+    send_sync::<Layout>();
+    send_sync::<InputOptions>();
+    send_sync::<HeaderProblem>();
+    send_sync::<keyaccount::portfolio::PeriodKey>();
+    send_sync::<keyaccount::portfolio::PeriodProblem>();
+};
+
 fn resolve(headers: &[&str]) -> Result<Layout, Error> {
     Layout::resolve(headers, b',', &InputOptions::default())
 }
@@ -540,7 +550,12 @@ fn a_wide_export_carries_the_previous_revenue_beside_the_current() {
     );
 
     // Labels the wrong way round, or equal, are caught.
-    for (previous, current) in [("2025", "2024"), ("Q1 2025", "Q4-2024"), ("x", "x")] {
+    for (previous, current) in [
+        ("2025", "2024"),
+        ("Q1 2025", "Q4-2024"),
+        ("2024-3", "2024-03"),
+        ("x", "x"),
+    ] {
         let swapped = InputOptions {
             previous_label: Some(previous.into()),
             current_label: Some(current.into()),

@@ -38,14 +38,22 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for a in &report.accounts {
-        for x in [a.revenue, a.share, a.revenue_share_score, a.strategic_fit, a.relationship_strength] {
+        for x in [
+            a.revenue,
+            a.share,
+            a.revenue_share_score,
+            a.strategic_fit,
+            a.relationship_strength,
+        ] {
             assert!(x.is_finite());
         }
         assert!(a.models.iter().all(|m| m.margin.is_finite()));
         assert!(a.attainment.map_or(true, f64::is_finite));
     }
     let text = keyaccount::render::text(&report);
-    assert!(text.lines().all(|l| l.chars().count() <= keyaccount::render::MAX_WIDTH));
+    assert!(text
+        .lines()
+        .all(|l| l.chars().count() <= keyaccount::render::MAX_WIDTH));
     let mut csv = Vec::new();
     keyaccount::render::csv(&report, &mut csv, &config.output).unwrap();
 });

@@ -687,7 +687,9 @@ impl Report {
     /// use keyaccount::portfolio::read_csv;
     ///
     /// let csv = "id,name,revenue,fit:growth,strength:trust\nA,Alpha,900,9,9\nB,Beta,100,3,3\n";
-    /// let report = run_periods("x", &read_csv(csv.as_bytes())?, &AnalysisConfig::default())?;
+    /// // Two accounts: calibrating to 15-35 Key accounts would make both Key.
+    /// let config = AnalysisConfig::from_toml("[models]\ncalibrate = false")?;
+    /// let report = run_periods("x", &read_csv(csv.as_bytes())?, &config)?;
     /// let names: Vec<&str> = report.key_accounts().map(|a| a.name.as_str()).collect();
     /// assert_eq!(names, ["Alpha"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())

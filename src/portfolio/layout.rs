@@ -1300,7 +1300,7 @@ fn labels(
             );
         } else if let (Some(p), Some(c)) = (PeriodKey::parse(&previous), PeriodKey::parse(&current))
         {
-            if p.kind() == c.kind() && p > c {
+            if p.kind() == c.kind() && p >= c {
                 problem(
                     "previous_label",
                     format!("{previous:?} comes after current_label {current:?}"),

@@ -1,6 +1,6 @@
 //! The synthetic portfolio of the portfolio benchmark and the pipeline it times, shared by
-//! `benches/portfolio.rs`, `examples/pipeline.rs` and `benches/portfolio_polars.py` (which
-//! reads the same file).
+//! `benches/portfolio.rs` and `examples/pipeline.rs`; `benches/portfolio_polars.py` reads the
+//! same file.
 //!
 //! Deterministic (xorshift, fixed seed): `n` accounts in each of two periods, 2% of them
 //! groups, 10% locations under a group, the rest stand-alone; five strategic-fit and five
@@ -146,42 +146,72 @@ pub struct Outcome {
 
 /// Reads the file and runs every step on it.
 pub fn pipeline_from_file(path: &Path) -> keyaccount::Result<Outcome> {
+    let mut t = Marks::new();
     let periods = read_csv_path(path)?;
+    t.mark("read_csv");
     pipeline(&periods)
+}
+
+/// Prints how long each step took, when the environment sets `PIPELINE_STEPS` (the example
+/// does; the bench times steps on its own).
+pub struct Marks(Option<std::time::Instant>);
+
+impl Marks {
+    fn new() -> Self {
+        Marks(std::env::var_os("PIPELINE_STEPS").map(|_| std::time::Instant::now()))
+    }
+    pub fn mark(&mut self, step: &str) {
+        if let Some(t) = &mut self.0 {
+            eprintln!("{step:<28}{:>8.3} s", t.elapsed().as_secs_f64());
+            *t = std::time::Instant::now();
+        }
+    }
 }
 
 /// Every portfolio step on the last two periods: roll-up, scores, all four models,
 /// calibration, comparisons, consensus, concentration, migration, attainment, opportunities
 /// and summaries.
 pub fn pipeline(periods: &Periods) -> keyaccount::Result<Outcome> {
+    let mut t = Marks::new();
     let config = config();
     let (_, current) = periods.latest().ok_or(keyaccount::Error::EmptyPortfolio)?;
     let (_, previous) = periods
         .previous()
         .ok_or(keyaccount::Error::EmptyPortfolio)?;
     let rolled = current.roll_up()?;
+    t.mark("roll_up");
     let scored = rolled.score(&config)?;
+    t.mark("score");
     let all = scored.classify_all();
+    t.mark("classify_all");
     let before = previous
         .roll_up()?
         .score(&config)?
         .classify(FourS::default());
+    t.mark("previous period");
     let cal = calibrate(
         &scored,
         &AnyModel::from(FourS::default()),
         KeyRange::default(),
     );
+    t.mark("calibrate");
     let four_s = &all[3];
     let mut kappa = 0.0;
     for other in &all[..3] {
         kappa += Comparison::new(other, four_s)?.kappa;
     }
+    t.mark("comparisons");
     let votes = consensus(&all, ConsensusRule::default())?;
+    t.mark("consensus");
     let concentration = Concentration::new(four_s, &ConcentrationOptions::default());
+    t.mark("concentration");
     let migration = Migration::new(&before, four_s, &MillmanWilson::default())?;
+    t.mark("migration");
     let attainment = Attainment::new(four_s);
     let development = opportunities(four_s, Tier::Development);
+    t.mark("attainment, opportunities");
     let summaries = [Summary::by_tier(four_s), Summary::by_class(four_s)];
+    t.mark("summaries");
     Ok(Outcome {
         accounts: current.len(),
         groups: rolled.groups().len(),
