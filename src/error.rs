@@ -535,6 +535,27 @@ pub enum Error {
         high: f64,
     },
 
+    /// A value given to a chart is NaN, infinite or outside its range.
+    #[error("{chart} chart: {what} {value} is not a finite number{range}")]
+    InvalidChartValue {
+        /// The chart.
+        chart: &'static str,
+        /// What the value is (for example the account and the coordinate).
+        what: String,
+        /// The value given.
+        value: f64,
+        /// The range the value must lie in, as words (empty when any finite value will do).
+        range: &'static str,
+    },
+
+    /// The plotting library failed to draw a chart.
+    #[error("{chart} chart: cannot draw: {reason}")]
+    ChartDrawing {
+        /// The chart.
+        chart: &'static str,
+        /// The plotting library's message.
+        reason: String,
+    },
     /// An analysis file cannot be read.
     #[error("cannot read analysis file {}", quote(.path))]
     AnalysisOpen {

@@ -3,6 +3,8 @@
 //!
 //! - [`text`]: the report for people, lines at most 100 characters, amounts in k / M;
 //! - [`csv`]: one row per key-account candidate, for a spreadsheet;
+//! - `html` (feature `charts`, on by default): one self-contained page with the tables, the
+//!   named lists and the charts, for a browser or an A4 printout;
 //! - [`write_outputs`]: the files an analysis file's `[output]` asks for, into a folder.
 //!
 //! Needs the `analysis` feature (on by default).
@@ -24,9 +26,13 @@
 //! ```
 
 mod csv;
+#[cfg(feature = "charts")]
+mod html;
 mod text;
 
 pub use self::csv::csv;
+#[cfg(feature = "charts")]
+pub use self::html::html;
 pub use self::text::{amount, text, MAX_WIDTH};
 
 use std::path::{Path, PathBuf};
@@ -111,7 +117,16 @@ pub fn write_outputs(report: &Report, output: &OutputOptions, dir: &Path) -> Res
                 csv(report, &mut buf, output)?;
                 buf
             }
-            OutputFormat::Xlsx | OutputFormat::Html => {
+            #[cfg(feature = "charts")]
+            OutputFormat::Html => html(report)?.into_bytes(),
+            #[cfg(not(feature = "charts"))]
+            OutputFormat::Html => {
+                return Err(output_error(
+                    &path,
+                    "this build has no HTML renderer: build with the charts feature",
+                ))
+            }
+            OutputFormat::Xlsx => {
                 return Err(output_error(
                     &path,
                     format!("this build has no {format:?} renderer"),
