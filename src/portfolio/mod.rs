@@ -87,6 +87,8 @@ mod record;
 mod report;
 mod rollup;
 mod share;
+#[cfg(feature = "xlsx")]
+mod workbook;
 
 pub use attainment::{opportunities, AccountAttainment, Attainment, GroupAttainment, Opportunity};
 pub use calibrate::{calibrate, Calibration, KeyRange};
@@ -102,3 +104,5 @@ pub use record::{AccountRecord, AmountField, Portfolio};
 pub use report::{Summary, SummaryBy, SummaryRow};
 pub use rollup::{Coverage, Group, RolledUp};
 pub use share::{AbcClass, AbcCuts, RevenueShare, ShareMethod};
+#[cfg(feature = "xlsx")]
+pub use workbook::{read_xlsx, read_xlsx_path, WorkbookLimits, WorkbookOptions};

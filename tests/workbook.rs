@@ -1,0 +1,714 @@
+//! Workbooks in and out: `.xlsx` input reads exactly like the same table as CSV, errors name
+//! sheet and cell, hostile archives (zip bombs, lying sizes, non-zip files) fail with a typed
+//! error before anything large is unpacked.
+
+mod common;
+
+use std::io::{Cursor, Write};
+
+use flate2::write::DeflateEncoder;
+use flate2::{Compression, Crc};
+use keyaccount::portfolio::{read_csv, read_xlsx, Periods, WorkbookLimits, WorkbookOptions};
+use keyaccount::Error;
+use proptest::prelude::*;
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+// ---------------------------------------------------------------------------------------------
+// A hand-built zip archive, so that tests control every declared size and byte.
+
+/// One zip entry: name, compression method (0 stored, 8 deflate), packed bytes, the unpacked
+/// size it declares and its CRC-32.
+struct Part {
+    name: String,
+    method: u16,
+    data: Vec<u8>,
+    size: u32,
+    crc: u32,
+}
+
+fn crc(bytes: &[u8]) -> u32 {
+    let mut c = Crc::new();
+    c.update(bytes);
+    c.sum()
+}
+
+fn stored(name: &str, bytes: &[u8]) -> Part {
+    Part {
+        name: name.to_owned(),
+        method: 0,
+        data: bytes.to_vec(),
+        size: u32::try_from(bytes.len()).unwrap(),
+        crc: crc(bytes),
+    }
+}
+
+fn deflated(name: &str, bytes: &[u8]) -> Part {
+    let mut e = DeflateEncoder::new(Vec::new(), Compression::best());
+    e.write_all(bytes).unwrap();
+    Part {
+        method: 8,
+        data: e.finish().unwrap(),
+        ..stored(name, bytes)
+    }
+}
+
+/// A deflate stream of `head`, `body` repeated `times` times, then `tail`, without ever holding
+/// the unpacked text: each piece is compressed on its own and ends on a byte boundary (a sync
+/// flush), so the packed pieces concatenate. Returns the stream and its unpacked length.
+fn deflate_repeated(head: &[u8], body: &[u8], times: usize, tail: &[u8]) -> (Vec<u8>, u64) {
+    let piece = |bytes: &[u8]| {
+        let mut e = DeflateEncoder::new(Vec::new(), Compression::best());
+        e.write_all(bytes).unwrap();
+        e.flush().unwrap();
+        e.get_ref().clone()
+    };
+    let mut out = piece(head);
+    let body_packed = piece(body);
+    for _ in 0..times {
+        out.extend_from_slice(&body_packed);
+    }
+    let mut e = DeflateEncoder::new(Vec::new(), Compression::best());
+    e.write_all(tail).unwrap();
+    out.extend_from_slice(&e.finish().unwrap());
+    let size = (head.len() + body.len() * times + tail.len()) as u64;
+    (out, size)
+}
+
+fn zip(parts: &[Part]) -> Vec<u8> {
+    fn u16le(out: &mut Vec<u8>, v: u16) {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u32le(out: &mut Vec<u8>, v: u32) {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for p in parts {
+        let offset = u32::try_from(out.len()).unwrap();
+        let name_len = u16::try_from(p.name.len()).unwrap();
+        let packed = u32::try_from(p.data.len()).unwrap();
+        // Local header: signature, version 2.0, flags, method, time, date 1980-01-01, crc,
+        // sizes, name and extra lengths.
+        u32le(&mut out, 0x0403_4b50);
+        for v in [20, 0, p.method, 0, 0x21] {
+            u16le(&mut out, v);
+        }
+        for v in [p.crc, packed, p.size] {
+            u32le(&mut out, v);
+        }
+        u16le(&mut out, name_len);
+        u16le(&mut out, 0);
+        out.extend_from_slice(p.name.as_bytes());
+        out.extend_from_slice(&p.data);
+        // Central directory entry.
+        u32le(&mut central, 0x0201_4b50);
+        for v in [20, 20, 0, p.method, 0, 0x21] {
+            u16le(&mut central, v);
+        }
+        for v in [p.crc, packed, p.size] {
+            u32le(&mut central, v);
+        }
+        for v in [name_len, 0, 0, 0, 0] {
+            u16le(&mut central, v);
+        }
+        u32le(&mut central, 0);
+        u32le(&mut central, offset);
+        central.extend_from_slice(p.name.as_bytes());
+    }
+    let cd_offset = u32::try_from(out.len()).unwrap();
+    let cd_size = u32::try_from(central.len()).unwrap();
+    out.extend_from_slice(&central);
+    let n = u16::try_from(parts.len()).unwrap();
+    u32le(&mut out, 0x0605_4b50);
+    for v in [0, 0, n, n] {
+        u16le(&mut out, v);
+    }
+    u32le(&mut out, cd_size);
+    u32le(&mut out, cd_offset);
+    u16le(&mut out, 0);
+    out
+}
+
+/// The parts of a workbook written by rust_xlsxwriter, unpacked.
+fn parts_of(xlsx: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(xlsx)).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+            (f.name().unwrap().into_owned(), bytes)
+        })
+        .collect()
+}
+
+const SHEET: &str = "xl/worksheets/sheet1.xml";
+const SHEET_HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#;
+const SHEET_TAIL: &str = "</sheetData></worksheet>";
+
+/// A one-sheet workbook ("Accounts") whose sheet part is `sheet`; the other parts are
+/// rust_xlsxwriter's, stored.
+fn workbook_with_sheet(sheet: Part) -> Vec<u8> {
+    let mut book = Workbook::new();
+    book.add_worksheet().set_name("Accounts").unwrap();
+    let mut parts = parts_of(&book.save_to_buffer().unwrap())
+        .into_iter()
+        .filter(|(name, _)| name != SHEET)
+        .map(|(name, bytes)| stored(&name, &bytes))
+        .collect::<Vec<_>>();
+    parts.push(sheet);
+    zip(&parts)
+}
+
+fn sheet_xml(rows: &str) -> String {
+    format!("{SHEET_HEAD}{rows}{SHEET_TAIL}")
+}
+
+fn read(bytes: &[u8]) -> Result<Periods, Error> {
+    read_xlsx(Cursor::new(bytes), &WorkbookOptions::default())
+}
+
+fn read_with(bytes: &[u8], options: &WorkbookOptions) -> Result<Periods, Error> {
+    read_xlsx(Cursor::new(bytes), options)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/// Writes a CSV table into a sheet the way an analyst's export holds it: numbers as numbers,
+/// text as text, empty cells left out.
+fn csv_to_workbook(csv: &str) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Accounts").unwrap();
+    for (r, line) in csv.lines().enumerate() {
+        let row = u32::try_from(r).unwrap();
+        for (c, cell) in line.split(',').enumerate() {
+            let col = u16::try_from(c).unwrap();
+            if cell.is_empty() {
+                continue;
+            }
+            match cell.parse::<f64>() {
+                Ok(v) if r > 0 => sheet.write_number(row, col, v).unwrap(),
+                _ => sheet.write_string(row, col, cell).unwrap(),
+            };
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn the_sample_portfolio_reads_as_from_csv() {
+    let csv = std::fs::read_to_string("data/portfolio.csv").unwrap();
+    let from_csv = read_csv(csv.as_bytes()).unwrap();
+    let from_xlsx = read(&csv_to_workbook(&csv)).unwrap();
+    assert_eq!(from_xlsx.labels(), ["2024", "2025"]);
+    assert_eq!(from_xlsx, from_csv);
+}
+
+#[test]
+fn typed_cells_become_the_text_the_csv_reader_expects() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Export").unwrap();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    // Two title rows and an empty column A, as exports often have; the table starts at B3.
+    sheet.write(0, 0, "CRM export").unwrap();
+    sheet
+        .write_row(2, 1, ["period", "id", "name", "revenue", "fit:growth"])
+        .unwrap();
+    let period = ExcelDateTime::from_ymd(2025, 3, 31).unwrap();
+    sheet
+        .write_datetime_with_format(3, 1, &period, &date)
+        .unwrap();
+    sheet.write_row(3, 2, ["A", "Alpha\nGmbH"]).unwrap();
+    sheet.write_number(3, 4, 0.1 + 0.2).unwrap(); // shortest round trip: 0.30000000000000004
+    sheet.write_number(3, 5, 7).unwrap();
+    // Row 5 (index 4) left empty; a styled but empty cell counts as empty.
+    sheet.write_blank(4, 3, &Format::new().set_bold()).unwrap();
+    sheet
+        .write_datetime_with_format(5, 1, &period, &date)
+        .unwrap();
+    sheet.write_row(5, 2, ["B", "Beta"]).unwrap();
+    sheet.write_number(5, 4, 1e21).unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+
+    // Rows 1 and 2 are above the table: the title is read as the header, as in a CSV file.
+    let err = read(&bytes).unwrap_err();
+    assert!(
+        matches!(&err, Error::WorkbookSheet { sheet, row: None, source }
+            if sheet == "Export" && matches!(**source, Error::CsvUnknownColumn { .. })),
+        "{err:?}"
+    );
+
+    // Without the title the table reads.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet
+        .write_row(2, 1, ["period", "id", "name", "revenue", "fit:growth"])
+        .unwrap();
+    sheet
+        .write_datetime_with_format(3, 1, &period, &date)
+        .unwrap();
+    sheet.write_row(3, 2, ["A", "Alpha\nGmbH"]).unwrap();
+    sheet.write_number(3, 4, 0.1 + 0.2).unwrap();
+    sheet.write_number(3, 5, 7).unwrap();
+    sheet.write_blank(4, 3, &Format::new().set_bold()).unwrap();
+    sheet
+        .write_datetime_with_format(5, 1, &period, &date)
+        .unwrap();
+    sheet.write_row(5, 2, ["B", "Beta"]).unwrap();
+    sheet.write_number(5, 4, 1e21).unwrap();
+    let periods = read(&book.save_to_buffer().unwrap()).unwrap();
+    assert_eq!(periods.labels(), ["2025-03-31"]);
+    let p = periods.get("2025-03-31").unwrap();
+    let a = p.get("A").unwrap();
+    assert_eq!(a.name, "Alpha\nGmbH");
+    assert_eq!(a.revenue, 0.1 + 0.2);
+    assert_eq!(a.strategic_fit.get("growth"), Some(&7.0));
+    let b = p.get("B").unwrap();
+    assert_eq!(b.revenue, 1e21);
+    assert!(b.strategic_fit.is_empty());
+}
+
+#[test]
+fn errors_name_the_sheet_and_the_cell() {
+    // A line break inside a cell and an empty row before the bad cell must not shift the row.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Accounts").unwrap();
+    sheet
+        .write_row(0, 0, ["id", "name", "revenue", "target"])
+        .unwrap();
+    sheet
+        .write_row(1, 0, ["A", "Alpha\nline two\nline three"])
+        .unwrap();
+    sheet.write_number(1, 2, 10).unwrap();
+    sheet.write_row(3, 0, ["B", "Beta"]).unwrap();
+    sheet.write_number(3, 2, 5).unwrap();
+    sheet.write_string(3, 3, "twelve").unwrap();
+    let err = read(&book.save_to_buffer().unwrap()).unwrap_err();
+    assert_eq!(
+        err,
+        Error::WorkbookInvalidValue {
+            sheet: "Accounts".into(),
+            cell: "D4".into(),
+            column: "target".into(),
+            value: "twelve".into(),
+            reason: "is not a finite number",
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        r#"sheet "Accounts", cell D4 (column target): "twelve" is not a finite number"#
+    );
+
+    // An invalid account: the sheet row.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Accounts").unwrap();
+    sheet.write_row(0, 0, ["id", "name", "revenue"]).unwrap();
+    for (r, id) in [(1, "A"), (2, "B"), (4, "A")] {
+        sheet.write_row(r, 0, [id, "x"]).unwrap();
+        sheet.write_number(r, 2, 1).unwrap();
+    }
+    let err = read(&book.save_to_buffer().unwrap()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"sheet "Accounts", row 5: account A appears twice"#
+    );
+    assert!(matches!(
+        err,
+        Error::WorkbookSheet { row: Some(5), ref source, .. }
+            if matches!(**source, Error::DuplicateAccount { .. })
+    ));
+
+    // A negative revenue, from a number cell.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Accounts").unwrap();
+    sheet.write_row(0, 0, ["id", "name", "revenue"]).unwrap();
+    sheet.write_row(1, 0, ["A", "Alpha"]).unwrap();
+    sheet.write_number(1, 2, -3.5).unwrap();
+    let err = read(&book.save_to_buffer().unwrap()).unwrap_err();
+    assert!(err
+        .to_string()
+        .starts_with(r#"sheet "Accounts", row 2: account A: revenue -3.5"#));
+
+    // A missing column: the sheet, no row.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Accounts").unwrap();
+    sheet.write_row(0, 0, ["id", "name"]).unwrap();
+    sheet.write_row(1, 0, ["A", "Alpha"]).unwrap();
+    let err = read(&book.save_to_buffer().unwrap()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"sheet "Accounts": csv: missing column revenue"#
+    );
+}
+
+#[test]
+fn a_formula_error_cell_is_an_error_naming_the_cell() {
+    let rows = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c><c r="C1" t="inlineStr"><is><t>revenue</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2" t="inlineStr"><is><t>Alpha</t></is></c><c r="C2" t="e"><v>#N/A</v></c></row>"#;
+    let bytes = workbook_with_sheet(deflated(SHEET, sheet_xml(rows).as_bytes()));
+    let err = read(&bytes).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r##"sheet "Accounts", cell C2 (column revenue): "#N/A" is a formula error"##
+    );
+}
+
+#[test]
+fn a_named_sheet_is_read_and_a_missing_one_is_listed() {
+    let mut book = Workbook::new();
+    book.add_worksheet()
+        .set_name("Notes")
+        .unwrap()
+        .write(0, 0, "read me first")
+        .unwrap();
+    let hidden = book.add_worksheet().set_name("Old").unwrap();
+    hidden.write(0, 0, "old export").unwrap();
+    hidden.set_hidden(true);
+    let accounts = book.add_worksheet().set_name("Accounts").unwrap();
+    accounts.write_row(0, 0, ["id", "name", "revenue"]).unwrap();
+    accounts.write_row(1, 0, ["A", "Alpha"]).unwrap();
+    accounts.write_number(1, 2, 3).unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+
+    // The first visible sheet by default.
+    let err = read(&bytes).unwrap_err();
+    assert!(matches!(err, Error::WorkbookSheet { ref sheet, .. } if sheet == "Notes"));
+
+    let options = WorkbookOptions {
+        sheet: Some("Accounts".into()),
+        ..WorkbookOptions::default()
+    };
+    let periods = read_with(&bytes, &options).unwrap();
+    assert_eq!(periods.latest().unwrap().1.total_revenue(), 3.0);
+
+    let options = WorkbookOptions {
+        sheet: Some("accounts".into()),
+        ..WorkbookOptions::default()
+    };
+    let err = read_with(&bytes, &options).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"workbook has no worksheet "accounts"; its worksheets: [Notes, Old, Accounts]"#
+    );
+}
+
+#[test]
+fn the_first_visible_sheet_is_the_default() {
+    let mut book = Workbook::new();
+    let hidden = book.add_worksheet().set_name("Old").unwrap();
+    hidden.write(0, 0, "old export").unwrap();
+    hidden.set_hidden(true);
+    let accounts = book.add_worksheet().set_name("Accounts").unwrap();
+    accounts.write_row(0, 0, ["id", "name", "revenue"]).unwrap();
+    accounts.write_row(1, 0, ["A", "Alpha"]).unwrap();
+    accounts.write_number(1, 2, 3).unwrap();
+    accounts.set_active(true);
+    let periods = read(&book.save_to_buffer().unwrap()).unwrap();
+    assert_eq!(periods.latest().unwrap().1.len(), 1);
+}
+
+#[test]
+fn an_empty_sheet_is_an_empty_portfolio() {
+    let mut book = Workbook::new();
+    book.add_worksheet();
+    let err = read(&book.save_to_buffer().unwrap()).unwrap_err();
+    assert!(matches!(
+        err,
+        Error::WorkbookSheet { ref source, .. } if **source == Error::EmptyPortfolio
+    ));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile files
+
+fn bomb_rows() -> (&'static str, &'static str) {
+    let head = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>"#;
+    let body =
+        r#"<row r="2"><c r="A2" t="inlineStr"><is><t>AAAAAAAAAAAAAAAAAAAAAAAA</t></is></c></row>"#;
+    (head, body)
+}
+
+/// A sheet part that unpacks to about 1 GiB from about 1 MB, declaring `declared` as its size
+/// (`None`: the truth).
+fn bomb_part(declared: Option<u32>) -> (Part, u64) {
+    let (head, body) = bomb_rows();
+    let body = body.repeat(1 << 14); // about 1.2 MB
+    let times = 850;
+    let (data, size) = deflate_repeated(
+        format!("{SHEET_HEAD}{head}").as_bytes(),
+        body.as_bytes(),
+        times,
+        SHEET_TAIL.as_bytes(),
+    );
+    // The CRC is never reached: the reader stops at the size limit first.
+    let part = Part {
+        name: SHEET.into(),
+        method: 8,
+        data,
+        size: declared.unwrap_or_else(|| u32::try_from(size).unwrap()),
+        crc: 0,
+    };
+    (part, size)
+}
+
+#[test]
+fn a_zip_bomb_is_refused_by_its_declared_size() {
+    let (part, size) = bomb_part(None);
+    assert!(size > 1 << 30, "the bomb unpacks to {size} bytes");
+    let packed = part.data.len();
+    assert!(packed < 4 << 20, "the bomb packs to {packed} bytes");
+    let bytes = workbook_with_sheet(part);
+    let err = read(&bytes).unwrap_err();
+    match &err {
+        Error::WorkbookTooLarge {
+            part, value, limit, ..
+        } => {
+            assert_eq!(part, SHEET);
+            assert_eq!(*limit, WorkbookLimits::default().max_unpacked_bytes);
+            assert!(*value > *limit);
+        }
+        other => panic!("expected WorkbookTooLarge, got {other:?}"),
+    }
+    assert!(err.to_string().contains("declared unpacked size"), "{err}");
+}
+
+#[test]
+fn a_part_that_compresses_too_well_is_refused_by_its_ratio() {
+    // About 50 MB from about 40 kB: under the size limit, far over the ratio limit.
+    let (head, body) = bomb_rows();
+    let (data, size) = deflate_repeated(
+        format!("{SHEET_HEAD}{head}").as_bytes(),
+        body.repeat(1 << 12).as_bytes(),
+        150,
+        SHEET_TAIL.as_bytes(),
+    );
+    assert!(size < WorkbookLimits::default().max_unpacked_bytes);
+    let part = Part {
+        name: SHEET.into(),
+        method: 8,
+        data,
+        size: u32::try_from(size).unwrap(),
+        crc: 0,
+    };
+    let err = read(&workbook_with_sheet(part)).unwrap_err();
+    assert!(
+        matches!(err, Error::WorkbookTooLarge { what: "compression ratio", value, limit: 100, .. } if value > 100),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_part_that_lies_about_its_size_is_stopped_at_the_size_it_declares() {
+    // Declares 2 MiB (a ratio of about 2, which passes), really unpacks to about 1 GiB.
+    let declared = 2 << 20;
+    let (part, _) = bomb_part(Some(declared));
+    let err = read(&workbook_with_sheet(part)).unwrap_err();
+    assert_eq!(
+        err,
+        Error::WorkbookTooLarge {
+            part: SHEET.into(),
+            what: "unpacked size in bytes (more than the part declares)",
+            value: u64::from(declared) + 1,
+            limit: u64::from(declared),
+        }
+    );
+}
+
+#[test]
+fn the_hand_built_archive_is_a_valid_workbook() {
+    // The bomb tests' container, with an honest sheet: it reads, so they fail only on size.
+    let rows = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c><c r="C1" t="inlineStr"><is><t>revenue</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2" t="inlineStr"><is><t>Alpha</t></is></c><c r="C2"><v>12.5</v></c></row>"#;
+    let xml = sheet_xml(rows);
+    for part in [
+        stored(SHEET, xml.as_bytes()),
+        deflated(SHEET, xml.as_bytes()),
+    ] {
+        let periods = read(&workbook_with_sheet(part)).unwrap();
+        assert_eq!(periods.latest().unwrap().1.total_revenue(), 12.5);
+    }
+    // The same through the sync-flushed pieces the bombs are made of.
+    let (data, size) = deflate_repeated(
+        format!("{SHEET_HEAD}{rows}").as_bytes(),
+        b"",
+        3,
+        SHEET_TAIL.as_bytes(),
+    );
+    let part = Part {
+        name: SHEET.into(),
+        method: 8,
+        data,
+        size: u32::try_from(size).unwrap(),
+        crc: crc(xml.as_bytes()),
+    };
+    assert_eq!(
+        read(&workbook_with_sheet(part))
+            .unwrap()
+            .latest()
+            .unwrap()
+            .1
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn the_limits_are_the_callers() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_row(0, 0, ["id", "name", "revenue"]).unwrap();
+    for r in 1..=20 {
+        sheet
+            .write_row(r, 0, [format!("A{r}"), "x".into()])
+            .unwrap();
+        sheet.write_number(r, 2, 1).unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    assert_eq!(read(&bytes).unwrap().latest().unwrap().1.len(), 20);
+    let limited = |limits: WorkbookLimits| {
+        read_with(
+            &bytes,
+            &WorkbookOptions {
+                sheet: None,
+                limits,
+            },
+        )
+        .unwrap_err()
+    };
+    let err = limited(WorkbookLimits {
+        max_cells: 60,
+        ..WorkbookLimits::default()
+    });
+    assert!(
+        matches!(
+            err,
+            Error::WorkbookTooLarge {
+                value: 63,
+                limit: 60,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let err = limited(WorkbookLimits {
+        max_parts: 3,
+        ..WorkbookLimits::default()
+    });
+    assert!(
+        matches!(
+            err,
+            Error::WorkbookTooLarge {
+                what: "number of parts",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let err = limited(WorkbookLimits {
+        max_unpacked_bytes: 1000,
+        ..WorkbookLimits::default()
+    });
+    assert!(
+        matches!(err, Error::WorkbookTooLarge { limit: 1000, .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn files_that_are_not_workbooks_fail_cleanly() {
+    let mut book = Workbook::new();
+    book.add_worksheet().write(0, 0, "id").unwrap();
+    let good = book.save_to_buffer().unwrap();
+
+    let mut cfb = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    cfb.resize(4096, 0);
+    let mut flipped = good.clone();
+    let mid = flipped.len() / 3;
+    for b in &mut flipped[mid..mid + 64] {
+        *b ^= 0x5A;
+    }
+    let cases: [(&str, Vec<u8>); 6] = [
+        ("empty", Vec::new()),
+        ("csv", b"id,name,revenue\nA,Alpha,1\n".to_vec()),
+        ("xls or encrypted", cfb),
+        ("truncated", good[..good.len() / 2].to_vec()),
+        ("no central directory", good[..good.len() - 22].to_vec()),
+        ("damaged", flipped),
+    ];
+    for (name, bytes) in cases {
+        let err = read(&bytes).unwrap_err();
+        match err {
+            Error::WorkbookMalformed { .. } => {
+                assert!(err.to_string().starts_with("workbook: "), "{name}: {err}");
+            }
+            // Damaged deflate data may inflate past the size its part declares.
+            Error::WorkbookTooLarge { value, limit, .. } if name == "damaged" => {
+                assert_eq!(value, limit + 1);
+            }
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+    let err = read(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).unwrap_err();
+    assert!(err.to_string().contains("legacy .xls"), "{err}");
+
+    let sheet = stored(SHEET, sheet_xml("<row r=\"1\"><c r=\"A1\"").as_bytes());
+    let err = read(&workbook_with_sheet(sheet)).unwrap_err();
+    assert!(matches!(err, Error::WorkbookMalformed { .. }), "{err:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+
+fn account_rows() -> impl Strategy<Value = Vec<(String, String, f64, Option<f64>)>> {
+    prop::collection::vec(
+        (
+            "[A-Z][A-Z0-9]{0,5}",
+            "[a-zA-Z][a-zA-Z ,.\"]{0,12}",
+            prop_oneof![0.0..1e9, (0u32..1_000_000).prop_map(f64::from), Just(0.0)],
+            prop::option::of(0.0..10.0),
+        ),
+        1..12,
+    )
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config())]
+
+    /// Any table written as typed cells reads exactly as the same table written as CSV.
+    #[test]
+    fn workbook_and_csv_read_the_same(rows in account_rows()) {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        let mut csv = csv::Writer::from_writer(Vec::new());
+        sheet.write_row(0, 0, ["id", "name", "revenue", "fit:growth"]).unwrap();
+        csv.write_record(["id", "name", "revenue", "fit:growth"]).unwrap();
+        for (i, (id, name, revenue, fit)) in rows.iter().enumerate() {
+            let r = u32::try_from(i + 1).unwrap();
+            sheet.write_row(r, 0, [id, name]).unwrap();
+            sheet.write_number(r, 2, *revenue).unwrap();
+            if let Some(f) = fit {
+                sheet.write_number(r, 3, *f).unwrap();
+            }
+            let fit = fit.map(|f| f.to_string()).unwrap_or_default();
+            csv.write_record([id.clone(), name.clone(), revenue.to_string(), fit]).unwrap();
+        }
+        let from_csv = read_csv(&csv.into_inner().unwrap()[..]);
+        let from_xlsx = read(&book.save_to_buffer().unwrap());
+        match (from_csv, from_xlsx) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+            (Err(a), Err(b)) => {
+                // The same failure, restated with the sheet's row.
+                let inner = match b {
+                    Error::WorkbookSheet { source, .. } => *source,
+                    other => other,
+                };
+                let outer = match a {
+                    Error::CsvRecord { source, .. } => *source,
+                    other => other,
+                };
+                prop_assert_eq!(outer, inner);
+            }
+            (a, b) => prop_assert!(false, "csv {:?}, workbook {:?}", a, b),
+        }
+    }
+}
