@@ -450,6 +450,106 @@ pub enum Error {
         high: f64,
     },
 
+    /// An analysis file cannot be read.
+    #[error("cannot read analysis file {path}: {message}")]
+    AnalysisOpen {
+        /// The path given.
+        path: String,
+        /// What the operating system reported.
+        message: String,
+    },
+
+    /// An analysis file is not valid TOML, has an unknown key, or a value of the wrong type.
+    #[error("analysis file{}{}: {message}",
+        line.map_or(String::new(), |l| format!(" line {l}")),
+        if key.is_empty() { String::new() } else { format!(", {key}") })]
+    AnalysisFile {
+        /// The key's path, e.g. `scoring.fit.factors[2].wieght` (empty when unknown).
+        key: String,
+        /// The line (1-based), when the parser gives one.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+
+    /// A setting of an analysis file is invalid.
+    #[error("analysis file, {key}: {reason}")]
+    AnalysisSetting {
+        /// The key's path.
+        key: String,
+        /// What is wrong.
+        reason: String,
+    },
+
+    /// A value of an analysis file is rejected by the part of the library it configures.
+    #[error("analysis file, {key}: {source}")]
+    AnalysisValue {
+        /// The key's path.
+        key: String,
+        /// The library's error.
+        #[source]
+        source: Box<Error>,
+    },
+
+    /// A scorecard names a factor that no account in the data is rated on.
+    #[error("the {score} scorecard's factor {factor} is not in the data (factors found: {})",
+        if found.is_empty() { "none".to_owned() } else { found.join(", ") })]
+    FactorNotInData {
+        /// The score the scorecard builds.
+        score: ScoreField,
+        /// The factor.
+        factor: String,
+        /// The factors found in the data for that score.
+        found: Vec<String>,
+    },
+
+    /// The data rates a factor that the scorecard does not use (often a misspelt column).
+    #[error("the data rates {score} factor {factor}, which the scorecard does not use \
+             (its factors: {}); add it to the scorecard or remove the column", used.join(", "))]
+    FactorNotInScorecard {
+        /// The score the scorecard builds.
+        score: ScoreField,
+        /// The factor found in the data.
+        factor: String,
+        /// The scorecard's factors.
+        used: Vec<String>,
+    },
+
+    /// An output file or folder cannot be written.
+    #[error("cannot write {path}: {message}")]
+    Output {
+        /// The path.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// The header row of an input file does not fit the input options, or the factor columns
+    /// do not fit the scorecards: every problem at once, one a line.
+    #[error(
+        "the header has {}:{}{}",
+        count(problems.len(), "problem"),
+        bullets(problems),
+        accepted_line(accepted)
+    )]
+    Header {
+        /// The problems, options first, then by column.
+        problems: Vec<crate::portfolio::HeaderProblem>,
+        /// The headers the options accept, shown when a column is unknown (empty when the
+        /// check has no such list).
+        accepted: Vec<String>,
+    },
+
+    /// Period labels cannot be put in time order: every problem at once, one a line.
+    #[error(
+        "period labels cannot be put in time order:{}{}",
+        bullets(problems),
+        order_hint(problems)
+    )]
+    PeriodOrder {
+        /// The problems.
+        problems: Vec<crate::portfolio::PeriodProblem>,
+    },
+
     /// A workbook file cannot be opened.
     #[error("cannot open workbook {path}: {message}")]
     WorkbookOpen {
@@ -527,6 +627,37 @@ pub enum Error {
         /// What the workbook writer reported.
         message: String,
     },
+}
+
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("a {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+fn bullets<T: std::fmt::Display>(items: &[T]) -> String {
+    items.iter().map(|item| format!("\n  - {item}")).collect()
+}
+
+fn accepted_line(accepted: &[String]) -> String {
+    if accepted.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = accepted.iter().map(|a| format!("{a:?}")).collect();
+    format!("\n  accepted columns: {}", names.join(", "))
+}
+
+fn order_hint(problems: &[crate::portfolio::PeriodProblem]) -> &'static str {
+    if problems
+        .iter()
+        .any(crate::portfolio::PeriodProblem::wants_explicit_order)
+    {
+        "\n  give the periods in time order as period_order in [input]"
+    } else {
+        ""
+    }
 }
 
 /// The crate's result type.

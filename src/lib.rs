@@ -76,6 +76,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(feature = "analysis")]
+pub mod analysis;
 pub mod any;
 pub mod axis;
 pub mod batch;
@@ -83,6 +85,8 @@ pub mod classifier;
 pub mod error;
 pub mod models;
 pub mod portfolio;
+#[cfg(feature = "analysis")]
+pub mod render;
 pub mod scorecard;
 pub mod scores;
 pub mod tier;

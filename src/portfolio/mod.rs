@@ -82,7 +82,9 @@ mod compare;
 mod concentration;
 #[cfg(feature = "csv")]
 mod csv;
+mod layout;
 mod migration;
+mod period;
 mod record;
 mod report;
 mod rollup;
@@ -99,7 +101,12 @@ pub use compare::{consensus, Comparison, ConsensusRule, ConsensusTier};
 pub use concentration::{Concentration, ConcentrationOptions, ParetoPoint, SegmentShare, TopShare};
 #[cfg(feature = "csv")]
 pub use csv::{read_csv, read_csv_path, Periods};
+pub use layout::{
+    detect_delimiter, ColumnRef, ColumnRole, ColumnUse, FactorColumn, HeaderProblem, InputColumns,
+    InputOptions, Layout,
+};
 pub use migration::{Migration, Move, Uncoupling};
+pub use period::{chronological_order, PeriodKey, PeriodKind, PeriodProblem};
 pub use record::{AccountRecord, AmountField, Portfolio};
 pub use report::{Summary, SummaryBy, SummaryRow};
 pub use rollup::{Coverage, Group, RolledUp};

@@ -8,8 +8,8 @@ use rust_xlsxwriter::{
 
 use crate::analysis::{AccountRow, Report};
 use crate::any::ModelKind;
-use crate::portfolio::ConsensusRule;
 use crate::error::{Error, Result};
+use crate::portfolio::ConsensusRule;
 use crate::tier::Tier;
 
 /// The sheets of the workbook, in order.
@@ -170,7 +170,12 @@ impl<'a> Sheet<'a> {
             }
         };
         let (text, count, amount, percent) = if total {
-            (&f.total_text, &f.total_count, &f.total_amount, &f.total_percent)
+            (
+                &f.total_text,
+                &f.total_count,
+                &f.total_amount,
+                &f.total_percent,
+            )
         } else {
             (&f.text, &f.count, &f.amount, &f.percent)
         };
@@ -335,11 +340,9 @@ fn accounts(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
         ];
         for (m, class) in report.models.iter().zip(&classes) {
             match (result_of(a, m.kind), class) {
-                (Some(r), Some(class)) => cells.extend([
-                    Cell::Text(class),
-                    Cell::Tier(r.tier),
-                    Cell::Score(r.margin),
-                ]),
+                (Some(r), Some(class)) => {
+                    cells.extend([Cell::Text(class), Cell::Tier(r.tier), Cell::Score(r.margin)])
+                }
                 _ => cells.extend([Cell::Blank; 3]),
             }
         }
@@ -449,7 +452,11 @@ fn summary(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
         for (factor, weight) in factors {
             s.row(
                 r,
-                &[Cell::Text(factor), Cell::Percent(*weight), Cell::Text(score)],
+                &[
+                    Cell::Text(factor),
+                    Cell::Percent(*weight),
+                    Cell::Text(score),
+                ],
             )?;
             r += 1;
         }
@@ -466,7 +473,14 @@ fn summary_table(
     table: Option<&crate::analysis::SummaryTable>,
 ) -> W<()> {
     let mut s = Sheet::new(book, name, f)?;
-    let titles = [first, "Accounts", "Revenue", "Share", "Target", "Attainment"];
+    let titles = [
+        first,
+        "Accounts",
+        "Revenue",
+        "Share",
+        "Target",
+        "Attainment",
+    ];
     let Some(table) = table else {
         s.header(0, &titles)?;
         s.row(1, &[Cell::Text("not computed for this report")])?;
@@ -503,7 +517,10 @@ fn concentration(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
         ("Accounts", Cell::Count(c.accounts)),
         ("Total revenue", Cell::Amount(c.total_revenue)),
         ("Herfindahl-Hirschman index", Cell::Score(c.hhi)),
-        ("Equivalent equal accounts", Cell::Score(c.equivalent_accounts)),
+        (
+            "Equivalent equal accounts",
+            Cell::Score(c.equivalent_accounts),
+        ),
         ("ABC: class A ends at", Cell::Percent(c.abc_a)),
         ("ABC: class B ends at", Cell::Percent(c.abc_b)),
     ];
@@ -519,7 +536,11 @@ fn concentration(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
     for t in &c.top {
         s.row(
             r,
-            &[Cell::Count(t.n), Cell::Amount(t.revenue), Cell::Percent(t.share)],
+            &[
+                Cell::Count(t.n),
+                Cell::Amount(t.revenue),
+                Cell::Percent(t.share),
+            ],
         )?;
         r += 1;
     }
@@ -552,12 +573,7 @@ fn concentration(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
 }
 
 /// A 4 x 4 table of account counts by tier, headed by `corner`.
-fn tier_matrix(
-    s: &mut Sheet<'_>,
-    r: &mut u32,
-    corner: &str,
-    table: &[[usize; 4]; 4],
-) -> W<()> {
+fn tier_matrix(s: &mut Sheet<'_>, r: &mut u32, corner: &str, table: &[[usize; 4]; 4]) -> W<()> {
     let mut titles = vec![corner.to_owned()];
     titles.extend(Tier::ALL.iter().map(|t| t.label().to_owned()));
     s.header(*r, &titles)?;
@@ -598,7 +614,9 @@ fn agreement(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
     }
     r += 1;
     let rule = match report.consensus.rule {
-        ConsensusRule::Plurality => "Consensus tiers (plurality of the models, ties to the lower tier)",
+        ConsensusRule::Plurality => {
+            "Consensus tiers (plurality of the models, ties to the lower tier)"
+        }
         ConsensusRule::LowerMedian => "Consensus tiers (lower median of the models)",
     };
     s.title(r, rule)?;
@@ -623,7 +641,12 @@ fn agreement(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
         );
         s.title(r, &title)?;
         r += 1;
-        tier_matrix(&mut s, &mut r, &format!("{primary} \\ {}", a.model.label()), &a.table)?;
+        tier_matrix(
+            &mut s,
+            &mut r,
+            &format!("{primary} \\ {}", a.model.label()),
+            &a.table,
+        )?;
     }
     s.finish()
 }
@@ -637,7 +660,12 @@ fn migration(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
     let title = format!("Accounts by tier: {} (rows) to {} (columns)", m.from, m.to);
     s.title(0, &title)?;
     let mut r = 1;
-    tier_matrix(&mut s, &mut r, &format!("{} \\ {}", m.from, m.to), &m.transitions)?;
+    tier_matrix(
+        &mut s,
+        &mut r,
+        &format!("{} \\ {}", m.from, m.to),
+        &m.transitions,
+    )?;
     r += 1;
     s.title(r, "Entered")?;
     s.header(r + 1, &["Id", "Name", "Revenue"])?;
@@ -645,7 +673,11 @@ fn migration(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
     for e in &m.entered {
         s.row(
             r,
-            &[Cell::Text(&e.id), Cell::Text(&e.name), Cell::Amount(e.revenue)],
+            &[
+                Cell::Text(&e.id),
+                Cell::Text(&e.name),
+                Cell::Amount(e.revenue),
+            ],
         )?;
         r += 1;
     }
@@ -656,7 +688,11 @@ fn migration(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
     for e in &m.left {
         s.row(
             r,
-            &[Cell::Text(&e.id), Cell::Text(&e.name), Cell::Amount(e.revenue)],
+            &[
+                Cell::Text(&e.id),
+                Cell::Text(&e.name),
+                Cell::Amount(e.revenue),
+            ],
         )?;
         r += 1;
     }
@@ -664,7 +700,13 @@ fn migration(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
     s.title(r, "Uncoupling (Millman and Wilson)")?;
     s.header(
         r + 1,
-        &["Id", "Name", "Previous stage", "Development before", "Development now"],
+        &[
+            "Id",
+            "Name",
+            "Previous stage",
+            "Development before",
+            "Development now",
+        ],
     )?;
     r += 2;
     for u in &m.uncoupling {
@@ -694,7 +736,11 @@ fn attainment(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
         "Target",
         "Attainment",
     ];
-    let rows = report.attainment.iter().filter(|a| a.tier.is_some()).count();
+    let rows = report
+        .attainment
+        .iter()
+        .filter(|a| a.tier.is_some())
+        .count();
     s.table(&titles, rows)?;
     for (i, a) in report.attainment.iter().enumerate() {
         let cells = [
@@ -814,11 +860,10 @@ fn movers(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
         return s.finish();
     };
     s.table(&titles, m.up.len() + m.down.len())?;
-    let moves = m
-        .up
-        .iter()
-        .map(|x| ("up", x))
-        .chain(m.down.iter().map(|x| ("down", x)));
+    let moves =
+        m.up.iter()
+            .map(|x| ("up", x))
+            .chain(m.down.iter().map(|x| ("down", x)));
     for (i, (direction, x)) in moves.enumerate() {
         s.row(
             row_index(i + 1)?,
@@ -890,13 +935,7 @@ fn write(report: &Report) -> W<Vec<u8>> {
     );
     accounts(&mut book, &f, report)?;
     summary(&mut book, &f, report)?;
-    summary_table(
-        &mut book,
-        &f,
-        XLSX_SHEETS[2],
-        "Tier",
-        Some(&report.by_tier),
-    )?;
+    summary_table(&mut book, &f, XLSX_SHEETS[2], "Tier", Some(&report.by_tier))?;
     summary_table(
         &mut book,
         &f,
@@ -909,20 +948,8 @@ fn write(report: &Report) -> W<Vec<u8>> {
     migration(&mut book, &f, report)?;
     attainment(&mut book, &f, report)?;
     opportunities(&mut book, &f, report)?;
-    account_list(
-        &mut book,
-        &f,
-        report,
-        XLSX_SHEETS[9],
-        report.key_accounts(),
-    )?;
-    account_list(
-        &mut book,
-        &f,
-        report,
-        XLSX_SHEETS[10],
-        report.borderline(),
-    )?;
+    account_list(&mut book, &f, report, XLSX_SHEETS[9], report.key_accounts())?;
+    account_list(&mut book, &f, report, XLSX_SHEETS[10], report.borderline())?;
     movers(&mut book, &f, report)?;
     Ok(book.save_to_buffer()?)
 }
