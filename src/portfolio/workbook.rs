@@ -358,11 +358,10 @@ fn sheet_csv<R: Read + Seek>(
             let breaks = text.matches('\n').count();
             out.line_rows.extend(std::iter::repeat(row).take(breaks));
         }
-        for _ in col..=last_col {
-            if col > first_col {
+        for c in col..=last_col {
+            if c > first_col {
                 out.text.push(',');
             }
-            col += 1;
         }
         out.text.push('\n');
         out.line_rows.push(row);
