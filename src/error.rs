@@ -261,7 +261,7 @@ pub enum Error {
     },
 
     /// An account names a parent that is not in the portfolio.
-    #[error("account {account} names unknown parent {parent}")]
+    #[error("account {account} names unknown parent {parent:?}")]
     UnknownParent {
         /// The account.
         account: String,
@@ -270,12 +270,15 @@ pub enum Error {
     },
 
     /// Parent links form a cycle.
-    #[error("account {account} is its own ancestor: {}", cycle.join(" -> "))]
+    #[error("account {account} is its own ancestor: {}", cycle_path(cycle, *length))]
     ParentCycle {
         /// The first account found on the cycle.
         account: String,
-        /// The ids along the cycle, starting and ending with `account`.
+        /// The ids along the cycle, starting and ending with `account`; for a cycle longer
+        /// than five accounts, only its first five ids.
         cycle: Vec<String>,
+        /// The number of accounts on the cycle.
+        length: usize,
     },
 
     /// ABC cut points are not `0 < a < b <= 1`.
@@ -550,6 +553,20 @@ pub enum Error {
         problems: Vec<crate::portfolio::PeriodProblem>,
     },
 
+    /// A period's total of an amount overflows while a CSV file is read.
+    #[error(
+        "csv line {line}: the total {field} of period {period:?} overflows: the amounts are too \
+         large to add up"
+    )]
+    CsvTotalOverflow {
+        /// The line whose amount made the total overflow.
+        line: u64,
+        /// The period's label.
+        period: String,
+        /// The amount whose total overflows.
+        field: crate::portfolio::AmountField,
+    },
+
     /// A workbook file cannot be opened.
     #[error("cannot open workbook {path}: {message}")]
     WorkbookOpen {
@@ -657,6 +674,16 @@ fn order_hint(problems: &[crate::portfolio::PeriodProblem]) -> &'static str {
         "\n  give the periods in time order as period_order in [input]"
     } else {
         ""
+    }
+}
+
+/// A cycle's ids joined by arrows; a long cycle is cut after the ids given, with its length.
+fn cycle_path(cycle: &[String], length: usize) -> String {
+    let path = cycle.join(" -> ");
+    if cycle.len() > length {
+        path
+    } else {
+        format!("{path} -> ... (a cycle of {length} accounts)")
     }
 }
 

@@ -8,8 +8,10 @@ use std::io::{Cursor, Write};
 
 use flate2::write::DeflateEncoder;
 use flate2::{Compression, Crc};
-use keyaccount::portfolio::{read_csv, read_xlsx, Periods, WorkbookLimits, WorkbookOptions};
-use keyaccount::Error;
+use keyaccount::portfolio::{
+    read_csv, read_xlsx, InputOptions, Periods, WorkbookLimits, WorkbookOptions,
+};
+use keyaccount::{Error, ScoreField};
 use proptest::prelude::*;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
@@ -166,11 +168,15 @@ fn sheet_xml(rows: &str) -> String {
 }
 
 fn read(bytes: &[u8]) -> Result<Periods, Error> {
-    read_xlsx(Cursor::new(bytes), &WorkbookOptions::default())
+    read_xlsx(
+        Cursor::new(bytes),
+        &InputOptions::default(),
+        &WorkbookOptions::default(),
+    )
 }
 
 fn read_with(bytes: &[u8], options: &WorkbookOptions) -> Result<Periods, Error> {
-    read_xlsx(Cursor::new(bytes), options)
+    read_xlsx(Cursor::new(bytes), &InputOptions::default(), options)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,10 +241,13 @@ fn typed_cells_become_the_text_the_csv_reader_expects() {
     // Rows 1 and 2 are above the table: the title is read as the header, as in a CSV file.
     let err = read(&bytes).unwrap_err();
     assert!(
-        matches!(&err, Error::WorkbookSheet { sheet, row: None, source }
-            if sheet == "Export" && matches!(**source, Error::CsvUnknownColumn { .. })),
+        matches!(&err, Error::WorkbookSheet { sheet, row: Some(1), source }
+            if sheet == "Export" && matches!(**source, Error::Header { .. })),
         "{err:?}"
     );
+    assert!(err.to_string().starts_with(
+        "sheet \"Export\", row 1: the header has 9 problems:\n  - column 1 \"CRM export\" is not a known column"
+    ), "{err}");
 
     // Without the title the table reads.
     let mut book = Workbook::new();
@@ -264,10 +273,10 @@ fn typed_cells_become_the_text_the_csv_reader_expects() {
     let a = p.get("A").unwrap();
     assert_eq!(a.name, "Alpha\nGmbH");
     assert_eq!(a.revenue, 0.1 + 0.2);
-    assert_eq!(a.strategic_fit.get("growth"), Some(&7.0));
+    assert_eq!(p.rating("A", ScoreField::StrategicFit, "growth"), Some(7.0));
     let b = p.get("B").unwrap();
     assert_eq!(b.revenue, 1e21);
-    assert!(b.strategic_fit.is_empty());
+    assert_eq!(p.rating("B", ScoreField::StrategicFit, "growth"), None);
 }
 
 #[test]
@@ -331,15 +340,34 @@ fn errors_name_the_sheet_and_the_cell() {
         .to_string()
         .starts_with(r#"sheet "Accounts", row 2: account A: revenue -3.5"#));
 
-    // A missing column: the sheet, no row.
+    // A missing column: the header's row.
     let mut book = Workbook::new();
     let sheet = book.add_worksheet().set_name("Accounts").unwrap();
     sheet.write_row(0, 0, ["id", "name"]).unwrap();
     sheet.write_row(1, 0, ["A", "Alpha"]).unwrap();
     let err = read(&book.save_to_buffer().unwrap()).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        r#"sheet "Accounts": csv: missing column revenue"#
+    assert!(
+        err.to_string().starts_with(
+            "sheet \"Accounts\", row 1: the header has a problem:\n  - no column for revenue"
+        ),
+        "{err}"
+    );
+
+    // Header problems count columns as the sheet does, wherever the table starts.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Accounts").unwrap();
+    sheet.write_row(4, 2, ["id", "name", "Reveneu"]).unwrap();
+    sheet.write_row(5, 2, ["A", "Alpha"]).unwrap();
+    sheet.write_number(5, 4, 1).unwrap();
+    let err = read(&book.save_to_buffer().unwrap()).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.starts_with("sheet \"Accounts\", row 5: the header has 2 problems:"),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"column 5 "Reveneu" is not a known column; did you mean "revenue"?"#),
+        "{text}"
     );
 }
 

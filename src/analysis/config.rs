@@ -11,7 +11,9 @@ use crate::models::bensaou::Bensaou;
 use crate::models::four_s::FourS;
 use crate::models::millman_wilson::MillmanWilson;
 use crate::models::webster::Webster;
-use crate::portfolio::{AbcCuts, ConsensusRule, KeyRange, ScoringConfig, ShareMethod};
+use crate::portfolio::{
+    AbcCuts, ConsensusRule, InputOptions, KeyRange, ScoringConfig, ShareMethod,
+};
 use crate::scorecard::{Factor, MissingRating, RatingScale, Scorecard};
 use crate::scores::{RevenueShareScale, ScoreField};
 
@@ -53,6 +55,9 @@ use crate::scores::{RevenueShareScale, ScoreField};
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AnalysisConfig {
+    /// How to read the export: column names, factor prefixes, delimiter, decimal commas,
+    /// period order (`[input]`, see [`InputOptions`]).
+    pub input: InputOptions,
     /// How revenue shares, strategic fit and relationship strength are scored (`[scoring]`).
     pub scoring: ScoringOptions,
     /// Which models run, which is primary, and the calibration (`[models]`).
@@ -241,7 +246,7 @@ impl ShareOptions {
 ///
 /// | key | default |
 /// | --- | --- |
-/// | `factors` | every factor found in the data for this score, equal weights |
+/// | `factors` | every factor found in the data for this score (sorted by name), equal weights |
 /// | `scale` | `{ low = 1, high = 10 }`, for factors without their own |
 /// | `missing` | `"error"`; or `"neutral"`, `"lowest"`, `"reweight"` |
 ///

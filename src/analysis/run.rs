@@ -14,18 +14,23 @@ use crate::any::{AnyModel, Class, ModelKind};
 use crate::classifier::{Classifier, NativeClass};
 use crate::error::{Error, Result};
 use crate::portfolio::{
-    calibrate, consensus, opportunities, read_csv_path, Attainment, Classification, Comparison,
-    Concentration, ConcentrationOptions, Migration, Periods, Portfolio, ScoringConfig, Summary,
-    SummaryRow,
+    calibrate, consensus, opportunities, read_csv_path_with, Attainment, Classification,
+    Comparison, Concentration, ConcentrationOptions, Layout, Migration, Periods, Portfolio,
+    ScoringConfig, Summary, SummaryRow,
 };
 use crate::scorecard::Scorecard;
+use crate::scores::ScoreField;
 use crate::tier::Tier;
 
 /// Reads a CSV export and runs the analysis described by `config` on it.
 ///
 /// # Errors
 ///
-/// The errors of [`read_csv_path`] (the file, its columns and cells) and of [`run_periods`].
+/// - [`Error::CsvOpen`] when `data` is not a readable file;
+/// - [`Error::Header`] when a column is unknown, a required one is missing, a scorecard's
+///   factor has no column or a factor column is used by no scorecard (each with the closest
+///   match as a suggestion);
+/// - the errors of [`read_csv_path_with`] (cells and rows) and of [`run_periods`].
 ///
 /// # Examples
 ///
@@ -40,8 +45,62 @@ use crate::tier::Tier;
 /// ```
 pub fn run(data: impl AsRef<Path>, config: &AnalysisConfig) -> Result<Report> {
     let data = data.as_ref();
-    let periods = read_csv_path(data)?;
+    check_data_path(data)?;
+    check_header(data, config)?;
+    let periods = read_csv_path_with(data, &config.input)?;
     run_periods(&data.display().to_string(), &periods, config)
+}
+
+/// Checks the export's header against the analysis file before the rows are read: every
+/// column known ([`Layout::resolve`]), every scorecard factor present and every factor
+/// column used ([`Layout::check_factors`], with "did you mean" suggestions).
+fn check_header(data: &Path, config: &AnalysisConfig) -> Result<()> {
+    let open = |e: std::io::Error| Error::CsvOpen {
+        path: data.display().to_string(),
+        message: e.to_string(),
+    };
+    let mut first = Vec::new();
+    let file = std::fs::File::open(data).map_err(open)?;
+    // The header is the first line (a header cell with a line break is not supported here
+    // either by the delimiter detection).
+    std::io::BufRead::read_until(&mut std::io::BufReader::new(file), b'\n', &mut first)
+        .map_err(open)?;
+    let delimiter = config.input.delimiter_for(&first)?;
+    let mut rdr = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .trim(::csv::Trim::All)
+        .delimiter(delimiter)
+        .from_reader(first.as_slice());
+    let mut record = ::csv::StringRecord::new();
+    match rdr.read_record(&mut record) {
+        // An empty or unreadable header: the reader reports it with its line.
+        Ok(false) | Err(_) => return Ok(()),
+        Ok(true) => {}
+    }
+    let headers: Vec<&str> = record.iter().collect();
+    let layout = Layout::resolve(&headers, delimiter, &config.input)?;
+    let found = |field: ScoreField| -> Vec<String> {
+        layout
+            .factors
+            .iter()
+            .filter(|f| f.field == field)
+            .map(|f| f.factor.clone())
+            .collect()
+    };
+    let scoring = config.scoring_config(
+        &found(ScoreField::StrategicFit),
+        &found(ScoreField::RelationshipStrength),
+    )?;
+    let names = |card: &Scorecard| -> Vec<String> {
+        card.factors().iter().map(|f| f.name.clone()).collect()
+    };
+    let (fit, strength) = (
+        names(scoring.strategic_fit()),
+        names(scoring.relationship_strength()),
+    );
+    let fit: Vec<&str> = fit.iter().map(String::as_str).collect();
+    let strength: Vec<&str> = strength.iter().map(String::as_str).collect();
+    layout.check_factors(&fit, &strength)
 }
 
 /// Runs the analysis described by `config` on periods already read. `source` only names the
@@ -88,10 +147,10 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
     let groups: BTreeMap<&str, (usize, crate::portfolio::Coverage)> = rolled
         .groups()
         .iter()
-        .map(|g| (g.id.as_str(), (g.members.len(), g.coverage)))
+        .map(|g| (g.id.as_str(), (g.size, g.coverage)))
         .collect();
     let mut coverage: BTreeMap<crate::portfolio::Coverage, usize> = BTreeMap::new();
-    for g in rolled.groups().iter().filter(|g| g.members.len() > 1) {
+    for g in rolled.groups().iter().filter(|g| g.size > 1) {
         *coverage.entry(g.coverage).or_default() += 1;
     }
     let scored = rolled.score(&scoring)?;
@@ -193,10 +252,13 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
                 .score(&scoring)?
                 .classify(primary.model().clone());
             for a in previous.accounts() {
-                previous_of.insert(a.account.id.clone(), (a.assessment.tier, a.account.revenue));
+                previous_of.insert(
+                    a.account.id.as_str().to_owned(),
+                    (a.assessment.tier, a.account.revenue),
+                );
             }
             let m = Migration::new(&previous, &primary, &models.millman_wilson)?;
-            uncoupled.extend(m.uncoupling.iter().map(|u| u.id.clone()));
+            uncoupled.extend(m.uncoupling.iter().map(|u| u.id.as_str().to_owned()));
             Some(migration_table(
                 before_label,
                 label,
@@ -215,18 +277,10 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
         .map(|a| (a.id.as_str(), a.attainment))
         .collect();
 
-    let by_id: Vec<BTreeMap<&str, &crate::portfolio::ClassifiedAccount>> = all
-        .iter()
-        .map(|c| {
-            c.accounts()
-                .iter()
-                .map(|a| (a.account.id.as_str(), a))
-                .collect()
-        })
-        .collect();
+    // Every classification is of the same scored portfolio: account `i` is `i` in each.
     let mut accounts = Vec::with_capacity(primary.accounts().len());
-    for a in primary.accounts() {
-        let s = &a.account;
+    for (i, a) in primary.accounts().enumerate() {
+        let s = a.account;
         let id = s.id.as_str();
         let (members, cover) = groups
             .get(id)
@@ -234,14 +288,13 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
             .unwrap_or((1, crate::portfolio::Coverage::Territory));
         let results = all
             .iter()
-            .zip(&by_id)
-            .filter_map(|(c, map)| {
-                map.get(id).map(|x| ModelResult {
+            .filter_map(|c| {
+                c.assessments().get(i).map(|x| ModelResult {
                     model: c.kind(),
-                    class: x.assessment.class,
-                    tier: x.assessment.tier,
-                    margin: x.assessment.margin,
-                    position: x.assessment.position,
+                    class: x.class,
+                    tier: x.tier,
+                    margin: x.margin,
+                    position: x.position,
                 })
             })
             .collect();
@@ -257,8 +310,8 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
             Some(_) => Movement::Same,
         });
         accounts.push(AccountRow {
-            id: s.id.clone(),
-            name: s.name.clone(),
+            id: s.id.as_str().to_owned(),
+            name: s.name.as_str().to_owned(),
             members,
             coverage: cover,
             revenue: s.revenue,
@@ -369,8 +422,8 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
             .into_iter()
             .take(config.report.opportunities)
             .map(|o| OpportunityRow {
-                id: o.id,
-                name: o.name,
+                id: o.id.as_str().to_owned(),
+                name: o.name.as_str().to_owned(),
                 class: o.class,
                 revenue: o.revenue,
                 potential: o.potential,
@@ -383,13 +436,20 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
 
 /// The factors rated in `portfolio` for each score, sorted by name.
 fn factors_found(portfolio: &Portfolio) -> (Vec<String>, Vec<String>) {
-    let mut fit = BTreeSet::new();
-    let mut strength = BTreeSet::new();
-    for a in portfolio.accounts() {
-        fit.extend(a.strategic_fit.keys().cloned());
-        strength.extend(a.relationship_strength.keys().cloned());
+    let mut fit = Vec::new();
+    let mut strength = Vec::new();
+    for column in portfolio.ratings() {
+        let list = match column.field() {
+            ScoreField::StrategicFit => &mut fit,
+            _ => &mut strength,
+        };
+        if !list.iter().any(|f: &String| f == column.factor().as_str()) {
+            list.push(column.factor().as_str().to_owned());
+        }
     }
-    (fit.into_iter().collect(), strength.into_iter().collect())
+    fit.sort();
+    strength.sort();
+    (fit, strength)
 }
 
 /// The scoring of `config` for `portfolio`, with every factor of the data used and every
@@ -491,8 +551,8 @@ fn migration_table(
         let mut rows: Vec<MoveRow> = v
             .iter()
             .map(|x| MoveRow {
-                id: x.id.clone(),
-                name: x.name.clone(),
+                id: x.id.as_str().to_owned(),
+                name: x.name.as_str().to_owned(),
                 from: x.from,
                 to: x.to,
                 previous_revenue: x.previous_revenue,
@@ -507,10 +567,9 @@ fn migration_table(
         });
         rows
     };
-    let named = |ids: &[String], c: &Classification| {
+    let named = |ids: &[crate::portfolio::Text], c: &Classification| {
         let map: BTreeMap<&str, (&str, f64)> = c
             .accounts()
-            .iter()
             .map(|a| {
                 (
                     a.account.id.as_str(),
@@ -523,7 +582,7 @@ fn migration_table(
             .map(|id| {
                 let (name, revenue) = map.get(id.as_str()).copied().unwrap_or(("", 0.0));
                 NamedAmount {
-                    id: id.clone(),
+                    id: id.as_str().to_owned(),
                     name: name.to_owned(),
                     revenue,
                 }
@@ -548,8 +607,8 @@ fn migration_table(
             .uncoupling
             .iter()
             .map(|u| UncouplingRow {
-                id: u.id.clone(),
-                name: u.name.clone(),
+                id: u.id.as_str().to_owned(),
+                name: u.name.as_str().to_owned(),
                 previous_stage: u.previous_stage,
                 development_before: u.development_before,
                 development_now: u.development_now,

@@ -18,7 +18,8 @@ use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::portfolio::csv::{read_csv, Periods};
+use crate::portfolio::csv::{read_csv_with, Periods};
+use crate::portfolio::layout::{ColumnRef, HeaderProblem, InputOptions};
 
 /// How much a workbook may unpack to before the reader refuses it.
 ///
@@ -230,7 +231,7 @@ struct SheetCsv {
     line_rows: Vec<u32>,
     /// The sheet column (from 0) of the first CSV field.
     first_col: u32,
-    /// The header row's cells, trimmed, as the CSV reader sees them.
+    /// The header row's cells, as written.
     header: Vec<String>,
 }
 
@@ -351,7 +352,7 @@ fn sheet_csv<R: Read + Seek>(
             })?;
             if out.line_rows.is_empty() {
                 out.header.resize((c - first_col) as usize, String::new());
-                out.header.push(text.trim().to_owned());
+                out.header.push(text.clone());
             }
             csv_field(&mut out.text, &text);
             // A line break inside a cell makes the CSV record span lines.
@@ -393,7 +394,8 @@ impl SheetCsv {
                 reason,
             } => {
                 let row = self.row_of_line(line);
-                match (row, self.header.iter().position(|h| *h == column)) {
+                let col = self.header.iter().position(|h| h.trim() == column.trim());
+                match (row, col) {
                     (Some(row), Some(c)) => Error::WorkbookInvalidValue {
                         sheet: sheet.to_owned(),
                         cell: cell_name(row, self.first_col + c as u32),
@@ -413,10 +415,38 @@ impl SheetCsv {
                 }
             }
             Error::CsvRecord { line, source } => in_sheet(self.row_of_line(line), *source),
+            Error::CsvTotalOverflow { line, field, .. } => {
+                in_sheet(self.row_of_line(line), Error::TotalOverflow { field })
+            }
             Error::CsvMalformed { line, message } => in_sheet(
                 self.row_of_line(line),
                 Error::CsvMalformed { line, message },
             ),
+            Error::Header {
+                mut problems,
+                accepted,
+            } => {
+                // Positions count from the first CSV column; the sheet's may start further right.
+                let shift = |c: &mut ColumnRef| c.position += self.first_col as usize;
+                for p in &mut problems {
+                    match p {
+                        HeaderProblem::Unknown { column, .. }
+                        | HeaderProblem::EmptyFactor { column, .. }
+                        | HeaderProblem::Unused { column, .. } => shift(column),
+                        HeaderProblem::Missing { suggestion, .. } => {
+                            suggestion.iter_mut().for_each(shift);
+                        }
+                        HeaderProblem::Duplicate { columns, .. } => {
+                            columns.iter_mut().for_each(shift);
+                        }
+                        _ => {}
+                    }
+                }
+                in_sheet(
+                    self.line_rows.first().copied(),
+                    Error::Header { problems, accepted },
+                )
+            }
             other => in_sheet(None, other),
         }
     }
@@ -445,9 +475,10 @@ fn pick_sheet<R: Read + Seek>(book: &Xlsx<R>, wanted: Option<&str>) -> Result<St
 
 /// Reads the portfolios of every period from one sheet of an `.xlsx` workbook.
 ///
-/// The sheet holds the same columns as a CSV export (see [`read_csv`]): a header row, then
-/// one row per account and period. Cells are typed, so numbers are read as numbers (no
-/// delimiter or decimal-comma questions), dates become ISO 8601 text (`2025-03-31`, useful as
+/// The sheet is read exactly as [`read_csv_with`] reads the same table in a CSV file, with the
+/// same `input` options (column headers, factor prefixes, ignored columns, periods): a header
+/// row, then one row per account and period. Cells are typed, so numbers are read as numbers
+/// (`input.delimiter` and `input.decimal_comma` do not apply), dates become ISO 8601 text (`2025-03-31`, useful as
 /// period labels), booleans `TRUE`/`FALSE`, and empty cells are "not given". Rows with no
 /// value at all are skipped, as a spreadsheet user expects; columns left of the first used
 /// column are ignored. A formula error cell (`#N/A`, `#DIV/0!`, ...) is an error.
@@ -463,16 +494,16 @@ fn pick_sheet<R: Read + Seek>(book: &Xlsx<R>, wanted: Option<&str>) -> Result<St
 /// - [`Error::WorkbookSheetNotFound`]: no worksheet of that name, or none at all.
 /// - [`Error::WorkbookInvalidValue`]: a cell that cannot be read, named by sheet and cell (e.g.
 ///   `B17`) and its column.
-/// - [`Error::WorkbookSheet`]: any other error of [`read_csv`] (a missing or unknown column, an
-///   invalid account, an empty sheet), with the sheet and the 1-based sheet row where there is
-///   one; `source` is the CSV reader's error.
+/// - [`Error::WorkbookSheet`]: any other error of [`read_csv_with`] (the header's problems,
+///   with column positions counted as in the sheet; an invalid account; an empty sheet), with
+///   the sheet and the 1-based sheet row where there is one; `source` is the CSV reader's
+///   error.
 ///
 /// # Examples
 ///
 /// ```
 /// use std::io::Cursor;
-/// use keyaccount::portfolio::{read_xlsx, WorkbookOptions};
-/// use keyaccount::Error;
+/// use keyaccount::portfolio::{read_xlsx, InputOptions, WorkbookOptions};
 ///
 /// // A workbook as an analyst saves it (written here with rust_xlsxwriter).
 /// let mut book = rust_xlsxwriter::Workbook::new();
@@ -482,14 +513,29 @@ fn pick_sheet<R: Read + Seek>(book: &Xlsx<R>, wanted: Option<&str>) -> Result<St
 /// sheet.write_number(2, 0, 2025)?.write(2, 1, "B")?.write(2, 2, "Beta")?.write(2, 3, "n/a")?;
 /// let bytes = book.save_to_buffer()?;
 ///
-/// let err = read_xlsx(Cursor::new(&bytes), &WorkbookOptions::default()).unwrap_err();
+/// let (input, options) = (InputOptions::default(), WorkbookOptions::default());
+/// let err = read_xlsx(Cursor::new(&bytes), &input, &options).unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
 ///     r#"sheet "Accounts", cell D3 (column revenue): "n/a" is not a finite number"#
 /// );
+///
+/// // Own column names, as for a CSV export.
+/// let mut input = InputOptions::default();
+/// input.columns.revenue = Some("Sales".into());
+/// let mut book = rust_xlsxwriter::Workbook::new();
+/// let sheet = book.add_worksheet();
+/// sheet.write_row(0, 0, ["id", "name", "Sales"])?;
+/// sheet.write(1, 0, "A")?.write(1, 1, "Alpha")?.write(1, 2, 1200.5)?;
+/// let periods = read_xlsx(Cursor::new(book.save_to_buffer()?), &input, &options)?;
+/// assert_eq!(periods.latest().map(|(_, p)| p.total_revenue()), Some(1200.5));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn read_xlsx<R: Read + Seek>(reader: R, options: &WorkbookOptions) -> Result<Periods> {
+pub fn read_xlsx<R: Read + Seek>(
+    reader: R,
+    input: &InputOptions,
+    options: &WorkbookOptions,
+) -> Result<Periods> {
     let mut reader = check_archive(reader, &options.limits)?;
     reader
         .rewind()
@@ -497,7 +543,13 @@ pub fn read_xlsx<R: Read + Seek>(reader: R, options: &WorkbookOptions) -> Result
     let mut book = Xlsx::new(reader).map_err(malformed)?;
     let sheet = pick_sheet(&book, options.sheet.as_deref())?;
     let csv = sheet_csv(&mut book, &sheet, &options.limits)?;
-    read_csv(csv.text.as_bytes()).map_err(|e| csv.locate(&sheet, e))
+    // Cells are typed: the text written above uses commas and decimal points.
+    let input = InputOptions {
+        delimiter: Some(','),
+        decimal_comma: false,
+        ..input.clone()
+    };
+    read_csv_with(csv.text.as_bytes(), &input).map_err(|e| csv.locate(&sheet, e))
 }
 
 /// Reads an `.xlsx` workbook from `path` (see [`read_xlsx`]).
@@ -509,19 +561,24 @@ pub fn read_xlsx<R: Read + Seek>(reader: R, options: &WorkbookOptions) -> Result
 /// # Examples
 ///
 /// ```
-/// use keyaccount::portfolio::{read_xlsx_path, WorkbookOptions};
+/// use keyaccount::portfolio::{read_xlsx_path, InputOptions, WorkbookOptions};
 /// use keyaccount::Error;
 ///
-/// let err = read_xlsx_path("no/such/book.xlsx", &WorkbookOptions::default()).unwrap_err();
+/// let (input, options) = (InputOptions::default(), WorkbookOptions::default());
+/// let err = read_xlsx_path("no/such/book.xlsx", &input, &options).unwrap_err();
 /// assert!(matches!(err, Error::WorkbookOpen { ref path, .. } if path == "no/such/book.xlsx"));
 /// ```
-pub fn read_xlsx_path(path: impl AsRef<Path>, options: &WorkbookOptions) -> Result<Periods> {
+pub fn read_xlsx_path(
+    path: impl AsRef<Path>,
+    input: &InputOptions,
+    options: &WorkbookOptions,
+) -> Result<Periods> {
     let path = path.as_ref();
     let file = std::fs::File::open(path).map_err(|e| Error::WorkbookOpen {
         path: path.display().to_string(),
         message: e.to_string(),
     })?;
-    read_xlsx(io::BufReader::new(file), options)
+    read_xlsx(io::BufReader::new(file), input, options)
 }
 
 #[cfg(test)]

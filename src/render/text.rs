@@ -9,7 +9,7 @@ use crate::tier::Tier;
 pub const MAX_WIDTH: usize = 100;
 
 /// Width of the name column; longer names are shortened with "...".
-const NAME: usize = 32;
+const NAME: usize = 28;
 
 /// An amount as the text report writes it: `185.1 M`, `9.6 M`, `850.3 k`, `999`.
 ///
@@ -131,14 +131,14 @@ fn account_list(out: &mut String, report: &Report, title: &str, rows: &[&Account
     }
     let _ = writeln!(
         out,
-        "  {:<10} {:<NAME$} {:>9} {:>6} {:<22} {:>6} {:<9}",
+        "  {:<10} {:<NAME$} {:>9} {:>6} {:<20} {:>6} {:<13}",
         "id", "name", "revenue", "share", "class", "margin", "consensus"
     );
     for a in rows {
         let primary = report.primary_result(a);
         let _ = writeln!(
             out,
-            "  {:<10} {:<NAME$} {:>9} {:>6} {:<22} {:>6} {:<9}",
+            "  {:<10} {:<NAME$} {:>9} {:>6} {:<20} {:>6} {:<13}",
             fit(&a.id, 10),
             fit(&a.name, NAME),
             amount(a.revenue),

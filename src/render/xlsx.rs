@@ -124,7 +124,7 @@ impl Cell<'_> {
             Cell::Amount(v) => grouped(v),
             Cell::Percent(v) => format!("{:.1}%", v * 100.0).len(),
             Cell::Score(v) => format!("{v:.3}").len(),
-            Cell::Flag(_) => 5,
+            Cell::Flag(_) => 3,
             Cell::Tier(t) => t.label().len(),
             Cell::Blank => 0,
         }
@@ -136,15 +136,43 @@ struct Sheet<'a> {
     ws: &'a mut Worksheet,
     f: &'a Formats,
     widths: Vec<usize>,
+    /// Header rows and their titles, to give each row the height its wrapped titles need.
+    headers: Vec<(u32, Vec<String>)>,
+}
+
+/// Lines `text` takes when wrapped at word boundaries to `width` characters.
+fn wrapped_lines(text: &str, width: usize) -> usize {
+    let (mut lines, mut used) = (1, 0);
+    for word in text.split(' ').map(|w| w.chars().count()) {
+        if used == 0 {
+            used = word;
+        } else if used + 1 + word <= width {
+            used += 1 + word;
+        } else {
+            lines += 1;
+            used = word;
+        }
+    }
+    lines
+}
+
+/// The width of a column holding text of `chars` characters, in Excel's units.
+fn column_width(chars: usize) -> usize {
+    (chars + 2).clamp(6, 50)
 }
 
 impl<'a> Sheet<'a> {
     fn new(book: &'a mut Workbook, name: &str, f: &'a Formats) -> W<Self> {
         let ws = book.add_worksheet().set_name(name)?;
+        // Printed: landscape, as wide as one page.
+        ws.set_landscape()
+            .set_print_fit_to_pages(1, 0)
+            .set_print_gridlines(true);
         Ok(Sheet {
             ws,
             f,
             widths: Vec::new(),
+            headers: Vec::new(),
         })
     }
 
@@ -193,7 +221,10 @@ impl<'a> Sheet<'a> {
             Cell::Score(v) => self
                 .ws
                 .write_number_with_format(row, col, number(v)?, &f.score)?,
-            Cell::Flag(b) => self.ws.write_boolean_with_format(row, col, b, text)?,
+            Cell::Flag(b) => {
+                self.ws
+                    .write_string_with_format(row, col, if b { "yes" } else { "no" }, text)?
+            }
             Cell::Tier(t) => self.ws.write_string_with_format(
                 row,
                 col,
@@ -227,9 +258,12 @@ impl<'a> Sheet<'a> {
             let title = title.as_ref();
             self.ws
                 .write_string_with_format(row, col, title, &self.f.header)?;
+            // Room for the filter button; long titles wrap rather than widen the column.
             let longest_word = title.split(' ').map(str::len).max().unwrap_or(0);
             self.fit(col, longest_word.max(title.len().min(14)) + 2);
         }
+        let titles = titles.iter().map(|t| t.as_ref().to_owned()).collect();
+        self.headers.push((row, titles));
         Ok(())
     }
 
@@ -246,13 +280,22 @@ impl<'a> Sheet<'a> {
         let last_col = u16::try_from(titles.len().saturating_sub(1)).map_err(write_error)?;
         let last_row = u32::try_from(rows).map_err(write_error)?;
         self.ws.autofilter(0, 0, last_row, last_col)?;
+        self.ws.set_repeat_rows(0, 0)?;
         Ok(())
     }
 
     fn finish(self) -> W<()> {
         for (col, width) in (0u16..).zip(&self.widths) {
-            let width = (*width + 2).clamp(6, 50);
-            self.ws.set_column_width(col, width as f64)?;
+            self.ws.set_column_width(col, column_width(*width) as f64)?;
+        }
+        for (row, titles) in &self.headers {
+            let lines = titles
+                .iter()
+                .zip(&self.widths)
+                .map(|(t, w)| wrapped_lines(t, column_width(*w) - 1))
+                .max()
+                .unwrap_or(1);
+            self.ws.set_row_height(*row, 15.0 * lines as f64)?;
         }
         Ok(())
     }
@@ -895,7 +938,7 @@ fn movers(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
 ///
 /// Numbers are numbers: amounts formatted with thousands separators, shares and attainment as
 /// percentages, scores and margins with three decimals; an unknown value is an empty cell and
-/// flags are booleans. Tables have a frozen, filtered header row and columns sized to their
+/// flags are `yes` / `no` (as in the CSV). Tables have a frozen, filtered header row and columns sized to their
 /// content; tier cells are shaded by tier.
 ///
 /// The same report always gives the same bytes: the document's creation time is fixed
