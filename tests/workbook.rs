@@ -740,3 +740,292 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Writing: the report as a workbook
+
+mod output {
+    use std::io::{Cursor, Read};
+
+    use calamine::{Data, Reader, Xlsx};
+    use keyaccount::analysis::{run, run_periods, AnalysisConfig, Report};
+    use keyaccount::portfolio::read_csv;
+    use keyaccount::render::{xlsx, XLSX_SHEETS};
+    use keyaccount::{Error, Tier};
+
+    fn sample_report() -> Report {
+        let config = AnalysisConfig::from_path("data/analysis.toml").unwrap();
+        run("data/portfolio.csv", &config).unwrap()
+    }
+
+    fn open(bytes: &[u8]) -> Xlsx<Cursor<&[u8]>> {
+        Xlsx::new(Cursor::new(bytes)).unwrap()
+    }
+
+    /// The rows of a sheet, from its first row; each row padded to the sheet's width.
+    fn rows(book: &mut Xlsx<Cursor<&[u8]>>, sheet: &str) -> Vec<Vec<Data>> {
+        let range = book.worksheet_range(sheet).unwrap();
+        assert_eq!(range.start(), Some((0, 0)), "sheet {sheet} starts at A1");
+        range.rows().map(<[Data]>::to_vec).collect()
+    }
+
+    fn text(d: &Data) -> &str {
+        match d {
+            Data::String(s) => s,
+            other => panic!("expected text, found {other:?}"),
+        }
+    }
+
+    fn number(d: &Data) -> f64 {
+        match d {
+            Data::Float(v) => *v,
+            Data::Int(v) => *v as f64,
+            other => panic!("expected a number, found {other:?}"),
+        }
+    }
+
+    fn optional(d: &Data) -> Option<f64> {
+        match d {
+            Data::Empty => None,
+            other => Some(number(other)),
+        }
+    }
+
+    fn flag(d: &Data) -> bool {
+        match text(d) {
+            "yes" => true,
+            "no" => false,
+            other => panic!("expected yes or no, found {other}"),
+        }
+    }
+
+    fn tier(d: &Data) -> Tier {
+        let t = text(d);
+        *Tier::ALL
+            .iter()
+            .find(|x| x.label() == t)
+            .unwrap_or_else(|| panic!("not a tier: {t}"))
+    }
+
+    #[test]
+    fn every_cell_of_the_accounts_sheet_reads_back_as_the_report_holds_it() {
+        let report = sample_report();
+        let bytes = xlsx(&report).unwrap();
+        let mut book = open(&bytes);
+        assert_eq!(book.sheet_names(), XLSX_SHEETS);
+        let rows = rows(&mut book, "Accounts");
+        assert_eq!(rows.len(), report.accounts.len() + 1);
+        let header = rows[0]
+            .iter()
+            .map(|h| text(h).to_owned())
+            .collect::<Vec<_>>();
+        let col = |name: &str| {
+            header
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+        };
+        let primary = report.primary.label();
+        // Every column is checked below: count them.
+        assert_eq!(header.len(), 14 + 3 * report.models.len() + 10);
+        for (a, row) in report.accounts.iter().zip(&rows[1..]) {
+            let cell = |name: &str| &row[col(name)];
+            assert_eq!(text(cell("Id")), a.id);
+            assert_eq!(text(cell("Name")), a.name);
+            assert_eq!(number(cell("Members")), a.members as f64);
+            assert_eq!(text(cell("Coverage")), a.coverage.to_string());
+            assert_eq!(number(cell("Revenue")), a.revenue);
+            assert_eq!(optional(cell("Previous revenue")), a.previous_revenue);
+            assert_eq!(number(cell("Share")), a.share);
+            assert_eq!(number(cell("Rank")), a.rank as f64);
+            assert_eq!(text(cell("ABC")), a.abc.to_string());
+            assert_eq!(optional(cell("Potential")), a.potential);
+            assert_eq!(optional(cell("Target")), a.target);
+            assert_eq!(number(cell("Revenue share score")), a.revenue_share_score);
+            assert_eq!(number(cell("Strategic fit")), a.strategic_fit);
+            assert_eq!(
+                number(cell("Relationship strength")),
+                a.relationship_strength
+            );
+            for m in &a.models {
+                let name = m.model.label();
+                assert_eq!(text(cell(&format!("{name} class"))), m.class.to_string());
+                assert_eq!(tier(cell(&format!("{name} tier"))), m.tier);
+                assert_eq!(number(cell(&format!("{name} margin"))), m.margin);
+            }
+            assert_eq!(tier(cell(&format!("Tier ({primary})"))), a.tier);
+            assert_eq!(tier(cell("Consensus tier")), a.consensus);
+            assert_eq!(number(cell("Models agreeing")), a.agreeing as f64);
+            assert_eq!(flag(cell("Borderline")), a.borderline);
+            let previous = match cell("Previous tier") {
+                Data::Empty => None,
+                d => Some(tier(d)),
+            };
+            assert_eq!(previous, a.previous_tier);
+            let movement = match cell("Movement") {
+                Data::Empty => None,
+                d => Some(text(d).to_owned()),
+            };
+            assert_eq!(movement, a.movement.map(|m| m.to_string()));
+            assert_eq!(flag(cell("Uncoupling")), a.uncoupling);
+            assert_eq!(optional(cell("Attainment")), a.attainment);
+            assert_eq!(optional(cell("Headroom")), a.headroom);
+            assert_eq!(optional(cell("Share of wallet")), a.share_of_wallet);
+        }
+    }
+
+    #[test]
+    fn the_summary_sheets_hold_the_reports_tables() {
+        let report = sample_report();
+        let bytes = xlsx(&report).unwrap();
+        let mut book = open(&bytes);
+
+        let tiers = rows(&mut book, "Tiers");
+        assert_eq!(tiers.len(), report.by_tier.rows.len() + 2);
+        let lines = report.by_tier.rows.iter().chain([&report.by_tier.total]);
+        for (line, row) in lines.zip(&tiers[1..]) {
+            assert_eq!(text(&row[0]), line.label);
+            assert_eq!(number(&row[1]), line.accounts as f64);
+            assert_eq!(number(&row[2]), line.revenue);
+            assert_eq!(number(&row[3]), line.share);
+            assert_eq!(number(&row[4]), line.target);
+            assert_eq!(optional(&row[5]), line.attainment);
+        }
+
+        // 4S classes and tiers are one to one: each class shows its tier's numbers.
+        let classes = rows(&mut book, "Classes");
+        assert_eq!(text(&classes[0][0]), "4S class");
+        for row in &classes[1..classes.len() - 1] {
+            let line = report
+                .by_tier
+                .rows
+                .iter()
+                .find(|l| l.tier == Some(tier(&row[1])))
+                .unwrap();
+            assert_eq!(number(&row[2]), line.accounts as f64);
+            assert_eq!(number(&row[3]), line.revenue);
+        }
+
+        let agreement = rows(&mut book, "Agreement");
+        for (a, row) in report.agreement.iter().zip(&agreement[1..]) {
+            assert_eq!(text(&row[0]), a.model.label());
+            assert_eq!(number(&row[1]), a.agreement);
+            assert_eq!(number(&row[2]), a.kappa);
+            assert_eq!(number(&row[3]), a.key_accounts as f64);
+        }
+
+        let m = report.migration.as_ref().unwrap();
+        let migration = rows(&mut book, "Migration");
+        for (i, counts) in m.transitions.iter().enumerate() {
+            let row = &migration[2 + i];
+            assert_eq!(tier(&row[0]), Tier::ALL[i]);
+            let read = row[1..5].iter().map(number).collect::<Vec<_>>();
+            assert_eq!(read, counts.map(|n| n as f64));
+        }
+
+        let attainment = rows(&mut book, "Attainment");
+        assert_eq!(attainment.len(), report.attainment.len() + 1);
+        for (a, row) in report.attainment.iter().zip(&attainment[1..]) {
+            assert_eq!(number(&row[3]), a.revenue);
+            assert_eq!(number(&row[4]), a.target);
+            assert_eq!(optional(&row[5]), a.attainment);
+        }
+
+        let opportunities = rows(&mut book, "Opportunities");
+        assert_eq!(opportunities.len(), report.opportunities.len() + 1);
+        for (o, row) in report.opportunities.iter().zip(&opportunities[1..]) {
+            assert_eq!(text(&row[0]), o.id);
+            assert_eq!(number(&row[5]), o.headroom);
+            assert_eq!(number(&row[6]), o.share_of_wallet);
+        }
+
+        let listed = |book: &mut Xlsx<Cursor<&[u8]>>, sheet: &str| {
+            rows(book, sheet)[1..]
+                .iter()
+                .map(|r| text(&r[0]).to_owned())
+                .collect::<Vec<_>>()
+        };
+        let key = report
+            .key_accounts()
+            .map(|a| a.id.clone())
+            .collect::<Vec<_>>();
+        assert!(key.len() >= 15);
+        assert_eq!(listed(&mut book, "Key accounts"), key);
+        let borderline = report
+            .borderline()
+            .map(|a| a.id.clone())
+            .collect::<Vec<_>>();
+        assert_eq!(listed(&mut book, "Borderline"), borderline);
+        let movers =
+            m.up.iter()
+                .chain(&m.down)
+                .map(|x| x.id.clone())
+                .collect::<Vec<_>>();
+        assert!(!movers.is_empty());
+        assert_eq!(listed(&mut book, "Movers"), movers);
+    }
+
+    /// The text of one part of the workbook.
+    fn part(bytes: &[u8], name: &str) -> String {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut text = String::new();
+        zip.by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    }
+
+    #[test]
+    fn numbers_are_formatted_headers_frozen_and_filtered() {
+        let bytes = xlsx(&sample_report()).unwrap();
+        let styles = part(&bytes, "xl/styles.xml");
+        for code in ["#,##0", "0.0%", "0.000"] {
+            assert!(styles.contains(&format!("formatCode=\"{code}\"")), "{code}");
+        }
+        let accounts = part(&bytes, "xl/worksheets/sheet1.xml");
+        assert!(accounts.contains(r#"<pane xSplit="2" ySplit="1" topLeftCell="C2" activePane="bottomRight" state="frozen"/>"#));
+        assert!(accounts.contains("<autoFilter ref=\"A1:"));
+        assert!(accounts.contains("<col min=\"2\" max=\"2\" width="));
+        let core = part(&bytes, "docProps/core.xml");
+        assert!(core.contains("2000-01-01T00:00:00Z"), "{core}");
+    }
+
+    #[test]
+    fn the_same_report_gives_the_same_bytes() {
+        let report = sample_report();
+        let first = xlsx(&report).unwrap();
+        assert_eq!(xlsx(&report.clone()).unwrap(), first);
+        assert_eq!(xlsx(&sample_report()).unwrap(), first);
+    }
+
+    #[test]
+    fn a_report_of_one_period_has_no_migration_but_every_sheet() {
+        let data = "id,name,revenue,fit:growth,strength:trust\nA,Alpha,900,9,9\nB,Beta,100,3,3\n";
+        let periods = read_csv(data.as_bytes()).unwrap();
+        let report = run_periods("one period", &periods, &AnalysisConfig::default()).unwrap();
+        let bytes = xlsx(&report).unwrap();
+        let mut book = open(&bytes);
+        assert_eq!(book.sheet_names(), XLSX_SHEETS);
+        assert_eq!(rows(&mut book, "Accounts").len(), 3);
+        let migration = rows(&mut book, "Migration");
+        assert!(text(&migration[0][0]).starts_with("No earlier period"));
+    }
+
+    #[test]
+    fn a_value_no_workbook_can_hold_is_an_error() {
+        let mut report = sample_report();
+        report.accounts[3].share = f64::NAN;
+        let err = xlsx(&report).unwrap_err();
+        assert!(matches!(err, Error::WorkbookWrite { .. }), "{err:?}");
+        assert_eq!(
+            err.to_string(),
+            "cannot write workbook: the value NaN at row 5, column 7 is not a finite number"
+        );
+
+        let mut report = sample_report();
+        report.accounts[0].name = "x".repeat(40_000);
+        let err = xlsx(&report).unwrap_err();
+        assert!(matches!(err, Error::WorkbookWrite { .. }), "{err:?}");
+    }
+}

@@ -6,8 +6,8 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use crate::analysis::{AccountRow, Report};
-use crate::any::ModelKind;
+use crate::analysis::{AccountRow, Report, SummaryLine};
+use crate::any::{Class, ModelKind};
 use crate::error::{Error, Result};
 use crate::portfolio::ConsensusRule;
 use crate::tier::Tier;
@@ -507,30 +507,21 @@ fn summary(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
     s.finish()
 }
 
-/// A summary table (by tier or by native class) with its total row.
-fn summary_table(
+/// A summary table: leading cells of each row (the tier, or the class and its tier), then the
+/// row's numbers; and the total row.
+fn summary_sheet(
     book: &mut Workbook,
     f: &Formats,
     name: &str,
-    first: &str,
-    table: Option<&crate::analysis::SummaryTable>,
+    leading: &[&str],
+    rows: &[(Vec<Cell<'_>>, &SummaryLine)],
+    total: &SummaryLine,
 ) -> W<()> {
     let mut s = Sheet::new(book, name, f)?;
-    let titles = [
-        first,
-        "Accounts",
-        "Revenue",
-        "Share",
-        "Target",
-        "Attainment",
-    ];
-    let Some(table) = table else {
-        s.header(0, &titles)?;
-        s.row(1, &[Cell::Text("not computed for this report")])?;
-        return s.finish();
-    };
-    s.table(&titles, table.rows.len())?;
-    let cells = |l: &crate::analysis::SummaryLine| {
+    let mut titles = leading.to_vec();
+    titles.extend(["Accounts", "Revenue", "Share", "Target", "Attainment"]);
+    s.table(&titles, rows.len())?;
+    let numbers = |l: &SummaryLine| {
         [
             Cell::Count(l.accounts),
             Cell::Amount(l.revenue),
@@ -539,16 +530,75 @@ fn summary_table(
             Cell::opt(l.attainment, Cell::Percent),
         ]
     };
-    for (i, l) in table.rows.iter().enumerate() {
-        let label = l.tier.map_or(Cell::Text(&l.label), Cell::Tier);
-        let mut row = vec![label];
-        row.extend(cells(l));
+    for (i, (first, line)) in rows.iter().enumerate() {
+        let mut row = first.clone();
+        row.extend(numbers(line));
         s.row(row_index(i + 1)?, &row)?;
     }
-    let mut row = vec![Cell::Text(&table.total.label)];
-    row.extend(cells(&table.total));
-    s.total_row(row_index(table.rows.len() + 1)?, &row)?;
+    let mut row = vec![Cell::Text(&total.label)];
+    row.extend(std::iter::repeat(Cell::Blank).take(leading.len() - 1));
+    row.extend(numbers(total));
+    s.total_row(row_index(rows.len() + 1)?, &row)?;
     s.finish()
+}
+
+fn tiers(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
+    let t = &report.by_tier;
+    let rows = t
+        .rows
+        .iter()
+        .map(|l| (vec![l.tier.map_or(Cell::Text(&l.label), Cell::Tier)], l))
+        .collect::<Vec<_>>();
+    summary_sheet(book, f, XLSX_SHEETS[2], &["Tier"], &rows, &t.total)
+}
+
+/// The primary model's native classes with their tiers. Where classes and tiers are one to one
+/// the report has no separate table (`by_class` is `None`): each class shows its tier's row.
+fn classes(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
+    let class_tiers = report
+        .primary_model()
+        .map(|m| m.tiers.as_slice())
+        .unwrap_or_default();
+    let tier_of = |class: Option<Class>| {
+        class.and_then(|c| class_tiers.iter().find(|(k, _)| *k == c).map(|(_, t)| *t))
+    };
+    let labels = class_tiers
+        .iter()
+        .map(|(c, _)| (*c, c.to_string()))
+        .collect::<Vec<_>>();
+    let label_of = |c: Class| {
+        labels
+            .iter()
+            .find(|(k, _)| *k == c)
+            .map(|(_, l)| l.as_str())
+    };
+    let (rows, total) = match &report.by_class {
+        Some(table) => (
+            table
+                .rows
+                .iter()
+                .map(|l| {
+                    let tier = tier_of(l.class).map_or(Cell::Blank, Cell::Tier);
+                    (vec![Cell::Text(&l.label), tier], l)
+                })
+                .collect::<Vec<_>>(),
+            &table.total,
+        ),
+        // Highest class first, as the tiers are listed.
+        None => (
+            class_tiers
+                .iter()
+                .rev()
+                .filter_map(|(c, t)| {
+                    let line = report.by_tier.rows.iter().find(|l| l.tier == Some(*t))?;
+                    Some((vec![Cell::Text(label_of(*c)?), Cell::Tier(*t)], line))
+                })
+                .collect(),
+            &report.by_tier.total,
+        ),
+    };
+    let first = format!("{} class", report.primary.label());
+    summary_sheet(book, f, XLSX_SHEETS[3], &[&first, "Tier"], &rows, total)
 }
 
 fn concentration(book: &mut Workbook, f: &Formats, report: &Report) -> W<()> {
@@ -978,14 +1028,8 @@ fn write(report: &Report) -> W<Vec<u8>> {
     );
     accounts(&mut book, &f, report)?;
     summary(&mut book, &f, report)?;
-    summary_table(&mut book, &f, XLSX_SHEETS[2], "Tier", Some(&report.by_tier))?;
-    summary_table(
-        &mut book,
-        &f,
-        XLSX_SHEETS[3],
-        &format!("{} class", report.primary.label()),
-        report.by_class.as_ref(),
-    )?;
+    tiers(&mut book, &f, report)?;
+    classes(&mut book, &f, report)?;
     concentration(&mut book, &f, report)?;
     agreement(&mut book, &f, report)?;
     migration(&mut book, &f, report)?;
