@@ -1029,3 +1029,33 @@ mod output {
         assert!(matches!(err, Error::WorkbookWrite { .. }), "{err:?}");
     }
 }
+
+/// The fuzz target's seeds (after their mode byte) are workbooks that read, so fuzzing starts
+/// from inputs that reach the sheet parser.
+#[test]
+fn the_fuzz_seeds_are_valid_workbooks() {
+    for name in ["stored.xlsx", "deflated.xlsx"] {
+        let bytes = std::fs::read(format!("fuzz/seeds/workbook/{name}")).unwrap();
+        assert_eq!(bytes[0], 0, "{name}: mode byte");
+        let periods = read(&bytes[1..]).unwrap();
+        assert_eq!(periods.labels(), ["2024", "2025"], "{name}");
+        assert_eq!(periods.get("2025").unwrap().total_revenue(), 150.0);
+    }
+}
+
+/// An analyst's workbook export gives the same report as the same export in CSV.
+#[test]
+fn the_analysis_runs_on_a_workbook_as_on_its_csv() {
+    use keyaccount::analysis::{run, AnalysisConfig};
+
+    let config = AnalysisConfig::from_path("data/analysis.toml").unwrap();
+    let csv = std::fs::read_to_string("data/portfolio.csv").unwrap();
+    let path = std::env::temp_dir().join(format!("keyaccount-{}-sample.xlsx", std::process::id()));
+    std::fs::write(&path, csv_to_workbook(&csv)).unwrap();
+    let from_xlsx = run(&path, &config);
+    std::fs::remove_file(&path).unwrap();
+    let mut from_xlsx = from_xlsx.unwrap();
+    let from_csv = run("data/portfolio.csv", &config).unwrap();
+    from_xlsx.source.clone_from(&from_csv.source);
+    assert_eq!(from_xlsx, from_csv);
+}
