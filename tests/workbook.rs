@@ -1059,3 +1059,51 @@ fn the_analysis_runs_on_a_workbook_as_on_its_csv() {
     from_xlsx.source.clone_from(&from_csv.source);
     assert_eq!(from_xlsx, from_csv);
 }
+
+/// calamine reserves room for as many strings as the shared-strings part declares before it
+/// reads one: a tiny part promising 10^18 strings is refused first.
+#[test]
+fn a_shared_string_count_that_no_part_could_hold_is_refused() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Accounts").unwrap();
+    sheet.write_row(0, 0, ["id", "name", "revenue"]).unwrap();
+    sheet.write_row(1, 0, ["A", "Alpha"]).unwrap();
+    sheet.write_number(1, 2, 1).unwrap();
+    let parts = parts_of(&book.save_to_buffer().unwrap());
+    let strings = "xl/sharedStrings.xml";
+    assert!(parts.iter().any(|(n, _)| n == strings));
+    let rebuilt = |count: &str| {
+        let parts = parts
+            .iter()
+            .map(|(name, bytes)| {
+                if name == strings {
+                    let xml = String::from_utf8(bytes.clone()).unwrap();
+                    let start = xml.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+                    let end = start + xml[start..].find('"').unwrap();
+                    let xml = format!("{}{count}{}", &xml[..start], &xml[end..]);
+                    deflated(name, xml.as_bytes())
+                } else {
+                    stored(name, bytes)
+                }
+            })
+            .collect::<Vec<_>>();
+        zip(&parts)
+    };
+    // As written, the workbook reads.
+    assert_eq!(read(&rebuilt("5")).unwrap().latest().unwrap().1.len(), 1);
+    let err = read(&rebuilt("1000000000000000000")).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::WorkbookTooLarge {
+                what: "declared number of strings",
+                value: 1_000_000_000_000_000_000,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    // Leading zeros are read as calamine reads them.
+    let err = read(&rebuilt("0000001000000000000")).unwrap_err();
+    assert!(matches!(err, Error::WorkbookTooLarge { .. }), "{err:?}");
+}

@@ -8,7 +8,8 @@
 //! sizes its directory declares, the compression ratio of each part, and then the bytes each
 //! part really unpacks to (read through a capped reader, so a part that lies about its size
 //! cannot get past the limit either). A zip bomb fails with [`Error::WorkbookTooLarge`] without
-//! being unpacked.
+//! being unpacked. So does a shared-strings part that declares more strings than its bytes can
+//! hold (calamine would reserve memory for all of them first).
 
 use std::fmt::Write as _;
 use std::io::{self, Read, Seek};
@@ -192,8 +193,15 @@ fn check_archive<R: Read + Seek>(mut reader: R, limits: &WorkbookLimits) -> Resu
                 )))
             }
         };
-        let read = io::copy(&mut (&mut unpacked).take(size + 1), &mut io::sink())
-            .map_err(|e| part_error(&e))?;
+        let mut capped = (&mut unpacked).take(size + 1);
+        let read = if name.to_ascii_lowercase().ends_with("sharedstrings.xml") {
+            let mut xml = Vec::new();
+            capped.read_to_end(&mut xml).map_err(|e| part_error(&e))?;
+            check_string_count(name, &xml)?;
+            xml.len() as u64
+        } else {
+            io::copy(&mut capped, &mut io::sink()).map_err(|e| part_error(&e))?
+        };
         if read > *size {
             return Err(too_large(
                 name,
@@ -204,6 +212,44 @@ fn check_archive<R: Read + Seek>(mut reader: R, limits: &WorkbookLimits) -> Resu
         }
     }
     Ok(zip.into_inner())
+}
+
+/// Refuses a shared-strings part whose `uniqueCount` promises more strings than its bytes can
+/// hold: calamine reserves room for that many before reading one. Every `sst` tag is checked,
+/// so one hidden in a comment cannot shadow the real one.
+fn check_string_count(part: &str, xml: &[u8]) -> Result<()> {
+    // Each string takes at least `<si/>`.
+    let most = xml.len() as u64 / 5 + 1;
+    let mut rest = xml;
+    while let Some(at) = find(rest, b"sst") {
+        rest = &rest[at + 3..];
+        // The tag ends at `>` (or where a tag could not go on); each byte is scanned once.
+        let end = rest
+            .iter()
+            .position(|b| matches!(b, b'>' | b'<'))
+            .unwrap_or(rest.len());
+        let mut attrs = &rest[..end];
+        rest = &rest[end..];
+        while let Some(at) = find(attrs, b"uniqueCount") {
+            attrs = &attrs[at + b"uniqueCount".len()..];
+            let count = attrs
+                .iter()
+                .skip_while(|b| b.is_ascii_whitespace() || matches!(b, b'=' | b'"' | b'\''))
+                .take_while(|b| b.is_ascii_digit())
+                .try_fold(0u64, |n, b| {
+                    n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+                });
+            // A count too large for a number makes calamine's parse fail: it reserves nothing.
+            if let Some(count) = count.filter(|&n| n > most) {
+                return Err(too_large(part, "declared number of strings", count, most));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// `A` for column 0, `Z` for 25, `AA` for 26, ...
