@@ -16,7 +16,13 @@ use keyaccount::analysis::{run, AnalysisConfig};
 /// Classify the key-account candidates of a CRM export and write a report, one row per
 /// account (CSV) and whatever else the analysis file asks for.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(
+    version,
+    after_help = "Examples:\n  \
+        cargo run --release --example report\n  \
+        cargo run --release --example report -- data/crm_export.csv \
+        --config data/crm_analysis.toml --out crm-report"
+)]
 struct Args {
     /// The CRM export (CSV). Default: the bundled sample, data/portfolio.csv.
     data: Option<PathBuf>,

@@ -30,6 +30,8 @@
 //!   with Uncoupling, target attainment, opportunities and summary reports.
 //! - [`batch`]: whole customer bases from `ndarray` matrices, one model or all four in one
 //!   pass, with the same result as classifying each row alone.
+//! - `analysis` and `render` (feature `analysis`, on by default): a whole analysis described
+//!   in a TOML analysis file, computed once into one `Report`, rendered as text and CSV.
 //!
 //! # Rules
 //!

@@ -408,3 +408,72 @@ fn an_export_without_periods_has_no_empty_labels() {
     }
     assert!(report.key_accounts().all(|a| a.tier == Tier::Key));
 }
+
+mod common;
+
+use proptest::prelude::*;
+
+/// Lines an analysis file is made of, good and bad, to shuffle into hostile files.
+const LINES: &[&str] = &[
+    "[input]",
+    "[input.columns]",
+    "[scoring.fit]",
+    "[scoring.strength]",
+    "[scoring.revenue_share]",
+    "[models]",
+    "[models.four_s]",
+    "[report]",
+    "[output]",
+    "factors = [{ name = \"growth\" }, { name = \"trust\", weight = 1e308 }]",
+    "factors = [{ name = \"growth\", weight = 1.0 }]",
+    "factors = []",
+    "scale = { low = 1, high = 1 }",
+    "scale = { low = -1e308, high = 1e308 }",
+    "missing = \"reweight\"",
+    "method = \"pareto\"",
+    "a = 0.99",
+    "b = nan",
+    "floor = 0",
+    "primary = \"bensaou\"",
+    "run = []",
+    "calibrate = false",
+    "key_accounts = { min = 0, max = 0 }",
+    "key_accounts = { min = 1000000, max = 18446744073709551615 }",
+    "attractiveness_threshold = 0.999999",
+    "borderline_margin = 1",
+    "opportunities = 0",
+    "top_n = [1, 1000000]",
+    "formats = [\"text\", \"csv\", \"xlsx\"]",
+    "csv_delimiter = \"\\t\"",
+    "decimal_comma = true",
+    "delimiter = \",\"",
+    "id = \"name\"",
+    "x = 1",
+    "= =",
+    "[[models]]",
+];
+
+proptest! {
+    #![proptest_config(common::proptest_config())]
+
+    #[test]
+    fn any_analysis_file_gives_a_report_or_a_typed_error(
+        picks in proptest::collection::vec(0..LINES.len(), 0..12)
+    ) {
+        let text: String = picks.iter().map(|i| format!("{}\n", LINES[*i])).collect();
+        let csv = "period,id,name,revenue,potential,target,fit:growth,strength:trust\n\
+                   1,A,Alpha,900,1000,950,9,8\n1,B,Beta,0,10,,2,3\n\
+                   2,A,Alpha,800,1000,,8,8\n2,C,Gamma,5,,,5,5\n";
+        if let Ok(config) = AnalysisConfig::from_toml(&text) {
+            let periods = read_csv(csv.as_bytes()).unwrap();
+            if let Ok(report) = run_periods("p", &periods, &config) {
+                let text = render::text(&report);
+                prop_assert!(text.lines().all(|l| l.chars().count() <= MAX_WIDTH));
+                prop_assert!(!text.contains("NaN"));
+                let mut out = Vec::new();
+                render::csv(&report, &mut out, &config.output).unwrap();
+                prop_assert!(!String::from_utf8(out).unwrap().contains("NaN"));
+            }
+        }
+    }
+}

@@ -48,8 +48,8 @@ pub struct Report {
     pub previous_period: Option<String>,
     /// Accounts (rows) in the latest period before the roll-up.
     pub input_accounts: usize,
-    /// Groups that have more than one member, counted by coverage (only coverages that occur,
-    /// widest first... in `Coverage` order: territory, national, global).
+    /// Groups that have more than one member, counted by coverage: only the coverages that
+    /// occur, in `Coverage` order (territory, national, global).
     pub coverage: Vec<CoverageCount>,
     /// Total revenue of the latest period.
     pub total_revenue: f64,
@@ -112,13 +112,18 @@ pub struct CoverageCount {
 /// # Examples
 ///
 /// ```
-/// use keyaccount::analysis::ModelInfo;
-/// use keyaccount::{Classifier, FourS};
+/// use keyaccount::analysis::{run_periods, AnalysisConfig};
+/// use keyaccount::portfolio::read_csv;
+/// use keyaccount::ModelKind;
 ///
-/// let info = ModelInfo::new(&FourS::default().into(), false);
-/// assert_eq!(info.name, "4S");
-/// assert_eq!(info.cut_points.len(), 2);
-/// assert_eq!(info.tiers.len(), 4);
+/// let csv = "id,name,revenue,fit:growth,strength:trust\nA,Alpha,900,9,9\nB,Beta,100,3,3\n";
+/// let report = run_periods("x", &read_csv(csv.as_bytes())?, &AnalysisConfig::default())?;
+/// let four_s = report.models.iter().find(|m| m.kind == ModelKind::FourS).unwrap();
+/// assert_eq!(four_s.name, "4S");
+/// assert_eq!(four_s.cut_points.len(), 2);
+/// assert_eq!(four_s.tiers.len(), 4);
+/// assert!(four_s.calibrated);
+/// # Ok::<(), keyaccount::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -682,7 +687,9 @@ impl Report {
     /// use keyaccount::portfolio::read_csv;
     ///
     /// let csv = "id,name,revenue,fit:growth,strength:trust\nA,Alpha,900,9,9\nB,Beta,100,3,3\n";
-    /// let report = run_periods("x", &read_csv(csv.as_bytes())?, &AnalysisConfig::default())?;
+    /// // Two accounts: calibrating to 15-35 Key accounts would make both Key.
+    /// let config = AnalysisConfig::from_toml("[models]\ncalibrate = false")?;
+    /// let report = run_periods("x", &read_csv(csv.as_bytes())?, &config)?;
     /// let names: Vec<&str> = report.key_accounts().map(|a| a.name.as_str()).collect();
     /// assert_eq!(names, ["Alpha"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -134,8 +134,9 @@ fn check_header(data: &Path, config: &AnalysisConfig) -> Result<()> {
     layout.check_factors(&fit, &strength)
 }
 
-/// Runs the analysis described by `config` on periods already read. `source` only names the
-/// data in the report.
+/// Runs the analysis described by `config` on periods already read (from a CSV, a workbook or
+/// records built in code). `source` only names the data in the report; `config.input` is not
+/// used, the periods being read already.
 ///
 /// The steps: the latest period is rolled up to groups and scored; every model selected is
 /// run, the primary one calibrated to the wanted number of Key accounts (if asked); the other

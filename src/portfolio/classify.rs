@@ -726,7 +726,7 @@ impl ScoredPortfolio {
 ///     AccountRecord::new("A", "Alpha", 1.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 9.0),
 /// ])?;
 /// let c = p.score(&config)?.classify(FourS::default());
-/// let a = &c.accounts()[0];
+/// let a = c.account(0).ok_or(keyaccount::Error::EmptyPortfolio)?;
 /// assert_eq!(a.account.id, "A");
 /// assert_eq!(a.assessment.class, Class::FourS(FourSClass::Strategic));
 /// assert_eq!(a.assessment.tier, Tier::Key);
@@ -806,7 +806,7 @@ impl DoubleEndedIterator for ClassifiedAccounts<'_> {
 /// let c = p.score(&config)?.classify(FourS::default());
 /// assert_eq!(c.model().kind(), ModelKind::FourS);
 /// assert_eq!(c.cut_points().len(), 2);
-/// assert_eq!(c.accounts()[0].account.id, "A");
+/// assert_eq!(c.account(0).map(|a| a.account.id.as_str()), Some("A"));
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -949,7 +949,7 @@ impl Classification {
     /// ])?;
     /// let c = p.score(&config)?.classify(FourS::default());
     /// let tiers: Vec<(&str, Tier)> =
-    ///     c.accounts().iter().map(|a| (a.account.id.as_str(), a.assessment.tier)).collect();
+    ///     c.accounts().map(|a| (a.account.id.as_str(), a.assessment.tier)).collect();
     /// assert_eq!(tiers, [("A", Tier::Key), ("B", Tier::Transactional)]); // largest first
     /// # Ok::<(), keyaccount::Error>(())
     /// ```

@@ -184,9 +184,9 @@ pub struct ParetoPoint {
 /// assert_relative_eq!(k.hhi, 0.36 + 0.09 + 0.01);
 /// assert_relative_eq!(k.top[0].share, 0.9);
 /// assert_eq!(k.abc_of, [
-///     ("A".to_string(), AbcClass::A),
-///     ("B".to_string(), AbcClass::A), // larger accounts hold 60% < 80%
-///     ("C".to_string(), AbcClass::B), // larger accounts hold 90%
+///     ("A".into(), AbcClass::A),
+///     ("B".into(), AbcClass::A), // larger accounts hold 60% < 80%
+///     ("C".into(), AbcClass::B), // larger accounts hold 90%
 /// ]);
 /// assert_eq!(k.pareto_curve.len(), 4);
 /// # Ok::<(), keyaccount::Error>(())

@@ -39,7 +39,7 @@ pub struct Periods {
 }
 
 impl Periods {
-    /// The period labels, ascending.
+    /// The period labels, oldest first.
     ///
     /// # Examples
     ///
@@ -47,7 +47,7 @@ impl Periods {
     /// use keyaccount::portfolio::read_csv;
     ///
     /// let data = "period,id,name,revenue\n2025,A,Alpha,2\n2023,A,Alpha,1\n";
-    /// assert_eq!(read_csv(data.as_bytes())?.labels(), ["2023", "2025"]); // sorted, not in file order
+    /// assert_eq!(read_csv(data.as_bytes())?.labels(), ["2023", "2025"]); // in time order, not in file order
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     #[must_use]
@@ -55,7 +55,7 @@ impl Periods {
         self.periods.iter().map(|(l, _)| l.as_str()).collect()
     }
 
-    /// The periods with their portfolios, ascending.
+    /// The periods with their portfolios, oldest first.
     ///
     /// # Examples
     ///
@@ -91,7 +91,7 @@ impl Periods {
             .map(|(_, p)| p)
     }
 
-    /// The last period (the largest label) and its portfolio; `None` only for a hand-made
+    /// The last period (the latest) and its portfolio; `None` only for a hand-made
     /// empty value (the reader errs on a file without rows).
     ///
     /// # Examples
@@ -218,7 +218,8 @@ struct Cells<'a> {
 
 impl<'a> Cells<'a> {
     fn text(&self, column: usize) -> Result<&'a str> {
-        let bytes = self.record.get(column).unwrap_or_default();
+        // Trimmed here rather than by the parser, which would copy every row.
+        let bytes = self.record.get(column).unwrap_or_default().trim_ascii();
         std::str::from_utf8(bytes).map_err(|_| Error::CsvInvalidValue {
             line: self.line,
             column: self.name(column),
@@ -398,7 +399,7 @@ pub fn read_csv_with<R: Read>(reader: R, options: &InputOptions) -> Result<Perio
         }
     };
     let mut rdr = ::csv::ReaderBuilder::new()
-        .trim(::csv::Trim::All)
+        .trim(::csv::Trim::Headers)
         .delimiter(delimiter)
         .buffer_capacity(1 << 16)
         .from_reader(reader);

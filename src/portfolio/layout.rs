@@ -686,9 +686,15 @@ pub struct Layout {
     pub strength_prefix: String,
 }
 
+// A header without surrounding spaces or the byte-order mark spreadsheet programs put
+// before the first one.
+fn clean(s: &str) -> &str {
+    s.trim_start_matches('\u{feff}').trim()
+}
+
 // Headers compare ignoring case and surrounding spaces.
 fn normalize(s: &str) -> String {
-    s.trim().to_lowercase()
+    clean(s).to_lowercase()
 }
 
 // `s` without `prefix`, compared ignoring case.
@@ -732,6 +738,8 @@ struct Wanted {
     header: Option<String>,
     origin: String,
     explicit: bool,
+    // Its header clashes with another's, which is reported as an option problem.
+    conflicted: bool,
     columns: Vec<usize>,
 }
 
@@ -802,6 +810,7 @@ impl Layout {
         let mut index: HashMap<Key, usize> = wanted
             .iter()
             .enumerate()
+            .filter(|(_, w)| !w.conflicted)
             .map(|(i, w)| (w.key.clone(), i))
             .collect();
         let ignored: Vec<String> = options.ignore.iter().map(|i| normalize(i)).collect();
@@ -817,7 +826,7 @@ impl Layout {
         let mut unknown = Vec::new();
         let mut column_problems = Vec::new();
         for (i, raw) in headers.iter().enumerate() {
-            let header = raw.trim();
+            let header = clean(raw);
             let name = normalize(header);
             if ignored.contains(&name) {
                 continue;
@@ -852,6 +861,7 @@ impl Layout {
                             header: None,
                             origin: String::new(),
                             explicit: false,
+                            conflicted: false,
                             columns: Vec::new(),
                         });
                         wanted.len() - 1
@@ -865,10 +875,10 @@ impl Layout {
         // Suggestions for unknown headers: roles and listed factors not found yet, and the
         // header with a misspelt prefix put right.
         for &i in &unknown {
-            let header = headers[i].trim();
+            let header = clean(headers[i]);
             let mut candidates: Vec<String> = wanted
                 .iter()
-                .filter(|w| w.columns.is_empty())
+                .filter(|w| w.columns.is_empty() && !w.conflicted)
                 .filter_map(|w| w.header.clone())
                 .collect();
             candidates.extend(
@@ -906,7 +916,7 @@ impl Layout {
         }
         for w in &wanted {
             let required = matches!(w.key, Key::Role(role) if role.is_required());
-            if w.columns.is_empty() && (required || w.explicit) {
+            if w.columns.is_empty() && (required || w.explicit) && !w.conflicted {
                 let accepted: Vec<String> = w.header.iter().cloned().collect();
                 let suggestion = w.header.as_deref().and_then(|h| {
                     closest(
@@ -1152,43 +1162,19 @@ fn wanted_columns(
     problems: &mut Vec<HeaderProblem>,
 ) -> (Vec<Wanted>, HashMap<String, usize>) {
     let mut wanted = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut add = |w: Wanted, problems: &mut Vec<HeaderProblem>, wanted: &mut Vec<Wanted>| {
-        let name = w.header.as_deref().map(normalize);
-        if let Some(name) = name {
-            if name.is_empty() {
-                problems.push(HeaderProblem::Option {
-                    option: w.origin.clone(),
-                    reason: "the header is empty".to_owned(),
-                });
-            } else if let Some(&other) = by_name.get(&name) {
-                let other: &Wanted = &wanted[other];
-                problems.push(HeaderProblem::Option {
-                    option: w.origin.clone(),
-                    reason: format!("{name:?} is also the header of {}", other.origin),
-                });
-                // Left out, so that each header has one meaning.
-                return;
-            } else {
-                by_name.insert(name, wanted.len());
-            }
-        }
-        wanted.push(w);
-    };
     for role in ColumnRole::ALL {
         let given = options.columns.get(role);
-        let header = given
-            .map(|h| h.trim().to_owned())
-            .or_else(|| role.default_header().map(str::to_owned));
-        let w = Wanted {
+        wanted.push(Wanted {
             key: Key::Role(role),
             used: ColumnUse::Role(role),
-            header,
+            header: given
+                .map(|h| h.trim().to_owned())
+                .or_else(|| role.default_header().map(str::to_owned)),
             origin: format!("columns.{}", role.key()),
             explicit: given.is_some(),
+            conflicted: false,
             columns: Vec::new(),
-        };
-        add(w, problems, &mut wanted);
+        });
     }
     for (field, list, option) in [
         (ScoreField::StrategicFit, &options.fit, "fit"),
@@ -1200,7 +1186,7 @@ fn wanted_columns(
     ] {
         for factor in list {
             let factor = factor.trim();
-            let w = Wanted {
+            wanted.push(Wanted {
                 key: Key::Factor(field, normalize(factor)),
                 used: ColumnUse::Factor {
                     field,
@@ -1209,9 +1195,53 @@ fn wanted_columns(
                 header: Some(factor.to_owned()),
                 origin: format!("{option} ({field} factor {factor:?})"),
                 explicit: true,
+                conflicted: false,
                 columns: Vec::new(),
+            });
+        }
+    }
+
+    // Names the analyst wrote claim their header before the defaults do, so a clash is
+    // reported at the option written.
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for explicit in [true, false] {
+        for i in 0..wanted.len() {
+            let w = &wanted[i];
+            if w.explicit != explicit {
+                continue;
+            }
+            let Some(name) = w.header.as_deref().map(normalize) else {
+                continue;
             };
-            add(w, problems, &mut wanted);
+            let problem = if name.is_empty() {
+                Some(HeaderProblem::Option {
+                    option: w.origin.clone(),
+                    reason: "the header is empty".to_owned(),
+                })
+            } else if let Some(&owner) = by_name.get(&name) {
+                let owner = &wanted[owner];
+                Some(if explicit {
+                    HeaderProblem::Option {
+                        option: w.origin.clone(),
+                        reason: format!("{name:?} is also the header of {}", owner.origin),
+                    }
+                } else {
+                    HeaderProblem::Option {
+                        option: owner.origin.clone(),
+                        reason: format!(
+                            "{name:?} is also the default header of {}; name that column too",
+                            w.origin
+                        ),
+                    }
+                })
+            } else {
+                by_name.insert(name, i);
+                None
+            };
+            if let Some(problem) = problem {
+                problems.push(problem);
+                wanted[i].conflicted = true;
+            }
         }
     }
     (wanted, by_name)
@@ -1270,7 +1300,7 @@ fn labels(
             );
         } else if let (Some(p), Some(c)) = (PeriodKey::parse(&previous), PeriodKey::parse(&current))
         {
-            if p.kind() == c.kind() && p > c {
+            if p.kind() == c.kind() && p >= c {
                 problem(
                     "previous_label",
                     format!("{previous:?} comes after current_label {current:?}"),
@@ -1290,7 +1320,7 @@ fn other_delimiter(
     prefixes: &[(ScoreField, &str); 2],
 ) -> Option<HeaderProblem> {
     let known = |part: &str| {
-        let part = part.trim();
+        let part = clean(part);
         by_name.contains_key(&normalize(part))
             || prefixes
                 .iter()
@@ -1315,7 +1345,7 @@ fn other_delimiter(
 fn accepted(wanted: &[Wanted], prefixes: &[(ScoreField, &str); 2]) -> Vec<String> {
     let mut names: Vec<String> = wanted
         .iter()
-        .filter(|w| matches!(w.key, Key::Role(_)) || w.explicit)
+        .filter(|w| !w.conflicted && (matches!(w.key, Key::Role(_)) || w.explicit))
         .filter_map(|w| w.header.clone())
         .collect();
     names.extend(

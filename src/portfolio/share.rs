@@ -315,18 +315,24 @@ impl ShareMethod {
     /// The accounts ranked (revenue descending, then id ascending) with their shares and
     /// scores, by index: no id is copied.
     pub(crate) fn ranked(&self, accounts: &[Account]) -> Result<Vec<Ranked>> {
-        let mut order: Vec<u32> = (0..accounts.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| {
-            let (a, b) = (&accounts[a as usize], &accounts[b as usize]);
-            by_revenue_then_id((&a.id, a.revenue), (&b.id, b.revenue))
+        // Revenues beside the indexes, so that the sort reads ids only to break ties.
+        let mut keyed: Vec<(f64, u32)> = accounts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.revenue, i as u32))
+            .collect();
+        keyed.sort_unstable_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| accounts[a.1 as usize].id.cmp(&accounts[b.1 as usize].id))
         });
-        let total: f64 = order.iter().map(|&i| accounts[i as usize].revenue).sum();
+        let order: Vec<u32> = keyed.iter().map(|k| k.1).collect();
+        let total: f64 = keyed.iter().map(|k| k.0).sum();
         if total <= 0.0 {
             return Err(Error::ZeroTotalRevenue);
         }
         let n = order.len();
         let mut out = Vec::with_capacity(n);
-        for g in tie_groups(order.iter().map(|&i| accounts[i as usize].revenue)) {
+        for g in tie_groups(keyed.iter().map(|k| k.0)) {
             let below = n - g.start - g.len;
             let cumulative_before = (g.larger / total).clamp(0.0, 1.0);
             let share = (g.revenue / total).clamp(0.0, 1.0);

@@ -202,9 +202,11 @@ mod tests {
     fn semicolons_and_decimal_commas_for_european_spreadsheets() {
         let r = report();
         let mut out = Vec::new();
-        let mut o = OutputOptions::default();
-        o.csv_delimiter = ';';
-        o.decimal_comma = true;
+        let o = OutputOptions {
+            csv_delimiter: ';',
+            decimal_comma: true,
+            ..OutputOptions::default()
+        };
         csv(&r, &mut out, &o).unwrap();
         let text = String::from_utf8(out).unwrap();
         let line = text.lines().nth(1).unwrap();

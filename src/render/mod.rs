@@ -1,4 +1,4 @@
-//! Renderers of a [`Report`](crate::analysis::Report): each reads the same value, so every
+//! Renderers of a [`Report`]: each reads the same value, so every
 //! output shows the same numbers.
 //!
 //! - [`text`]: the report for people, lines at most 100 characters, amounts in k / M;

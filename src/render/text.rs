@@ -167,7 +167,8 @@ fn account_list(out: &mut String, report: &Report, title: &str, rows: &[&Account
 /// use keyaccount::portfolio::read_csv;
 ///
 /// let data = "id,name,revenue,fit:growth,strength:trust\nA,Alpha,900000,9,9\nB,Beta,1000,3,3\n";
-/// let report = run_periods("example.csv", &read_csv(data.as_bytes())?, &AnalysisConfig::default())?;
+/// let config = AnalysisConfig::from_toml("[models]\ncalibrate = false")?;
+/// let report = run_periods("example.csv", &read_csv(data.as_bytes())?, &config)?;
 /// let text = keyaccount::render::text(&report);
 /// assert!(text.contains("Key accounts (1)"));
 /// assert!(text.contains("Alpha"));
