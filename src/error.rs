@@ -701,6 +701,84 @@ pub enum Error {
         /// The amount whose total overflows.
         field: crate::portfolio::AmountField,
     },
+
+    /// A workbook file cannot be opened.
+    #[error("cannot open workbook {path}: {message}")]
+    WorkbookOpen {
+        /// The path given.
+        path: String,
+        /// What the operating system reported.
+        message: String,
+    },
+
+    /// A file is not a readable `.xlsx` workbook: not a zip archive (a legacy `.xls` or an
+    /// encrypted workbook), a damaged part, invalid XML.
+    #[error("workbook: {message}")]
+    WorkbookMalformed {
+        /// What the zip or workbook reader reported.
+        message: String,
+    },
+
+    /// A workbook would unpack past a limit of the workbook reader (a zip bomb, or a file
+    /// too large to read); nothing past the limit was unpacked.
+    #[error("workbook {part}: {what} {value} exceeds the limit {limit}")]
+    WorkbookTooLarge {
+        /// The zip part (or sheet) that reached the limit.
+        part: String,
+        /// What was measured.
+        what: &'static str,
+        /// The value found (for a part that lies about its size, at least this).
+        value: u64,
+        /// The limit in force.
+        limit: u64,
+    },
+
+    /// A workbook has no worksheet of the name asked for, or no worksheet at all.
+    #[error("workbook has no worksheet {sheet:?}; its worksheets: [{}]", available.join(", "))]
+    WorkbookSheetNotFound {
+        /// The name asked for (empty when any worksheet would have done).
+        sheet: String,
+        /// The worksheets the workbook has.
+        available: Vec<String>,
+    },
+
+    /// A cell of a workbook sheet holds a value that cannot be read.
+    #[error("sheet {sheet:?}, cell {cell} (column {column}): {value:?} {reason}")]
+    WorkbookInvalidValue {
+        /// The sheet.
+        sheet: String,
+        /// The cell, e.g. `B17`.
+        cell: String,
+        /// The column's name in the header row.
+        column: String,
+        /// The cell's value as text.
+        value: String,
+        /// What the cell must hold.
+        reason: &'static str,
+    },
+
+    /// A sheet, or one row of it, cannot be read as a portfolio: `source` says why (the CSV
+    /// reader's error, e.g. [`Error::CsvUnknownColumn`] or an invalid account).
+    #[error(
+        "sheet {sheet:?}{}: {source}",
+        row.map(|r| format!(", row {r}")).unwrap_or_default()
+    )]
+    WorkbookSheet {
+        /// The sheet.
+        sheet: String,
+        /// The sheet row (1-based, as the spreadsheet shows it), if the error has one.
+        row: Option<u32>,
+        /// What is wrong.
+        #[source]
+        source: Box<Error>,
+    },
+
+    /// A report cannot be written as a workbook.
+    #[error("cannot write workbook: {message}")]
+    WorkbookWrite {
+        /// What the workbook writer reported.
+        message: String,
+    },
 }
 
 /// A cycle's ids joined by arrows; a long cycle is cut after the ids given, with its length.

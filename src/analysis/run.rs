@@ -22,7 +22,9 @@ use crate::scorecard::Scorecard;
 use crate::scores::ScoreField;
 use crate::tier::Tier;
 
-/// Reads a CSV export and runs the analysis described by `config` on it.
+/// Reads a CSV export (or, with the `xlsx` feature, an `.xlsx` workbook: its first visible
+/// sheet, read as `portfolio::read_xlsx` reads it) and runs the analysis described by `config`
+/// on it.
 ///
 /// # Errors
 ///
@@ -30,7 +32,9 @@ use crate::tier::Tier;
 /// - [`Error::Header`] when a column is unknown, a required one is missing, a scorecard's
 ///   factor has no column or a factor column is used by no scorecard (each with the closest
 ///   match as a suggestion);
-/// - the errors of [`read_csv_path_with`] (cells and rows) and of [`run_periods`].
+/// - the errors of [`read_csv_path_with`] (cells and rows) and of [`run_periods`];
+/// - for a workbook, the errors of `portfolio::read_xlsx_path` (sheet and cell named), or
+///   without the `xlsx` feature [`Error::CsvOpen`] saying that it needs the feature.
 ///
 /// # Examples
 ///
@@ -46,9 +50,36 @@ use crate::tier::Tier;
 pub fn run(data: impl AsRef<Path>, config: &AnalysisConfig) -> Result<Report> {
     let data = data.as_ref();
     check_data_path(data)?;
+    if is_workbook(data) {
+        return run_workbook(data, config);
+    }
     check_header(data, config)?;
     let periods = read_csv_path_with(data, &config.input)?;
     run_periods(&data.display().to_string(), &periods, config)
+}
+
+/// Whether `path` names an `.xlsx` workbook (by its extension, as the analyst saved it).
+fn is_workbook(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
+/// Reads the first visible sheet of a workbook with the analysis file's `[input]` options.
+#[cfg(feature = "xlsx")]
+fn run_workbook(data: &Path, config: &AnalysisConfig) -> Result<Report> {
+    use crate::portfolio::{read_xlsx_path, WorkbookOptions};
+    let periods = read_xlsx_path(data, &config.input, &WorkbookOptions::default())?;
+    run_periods(&data.display().to_string(), &periods, config)
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn run_workbook(data: &Path, _: &AnalysisConfig) -> Result<Report> {
+    Err(Error::CsvOpen {
+        path: data.display().to_string(),
+        message: "this is an .xlsx workbook: reading it needs the `xlsx` feature \
+                  (cargo run --features xlsx ...), or save it as CSV"
+            .to_owned(),
+    })
 }
 
 /// Checks the export's header against the analysis file before the rows are read: every

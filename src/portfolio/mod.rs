@@ -90,6 +90,8 @@ mod report;
 mod rollup;
 mod share;
 mod text;
+#[cfg(feature = "xlsx")]
+mod workbook;
 
 pub use attainment::{opportunities, AccountAttainment, Attainment, GroupAttainment, Opportunity};
 pub use calibrate::{calibrate, Calibration, KeyRange};
@@ -112,3 +114,5 @@ pub use report::{Summary, SummaryBy, SummaryRow};
 pub use rollup::{Coverage, Group, RolledUp};
 pub use share::{AbcClass, AbcCuts, RevenueShare, ShareMethod};
 pub use text::Text;
+#[cfg(feature = "xlsx")]
+pub use workbook::{read_xlsx, read_xlsx_path, WorkbookLimits, WorkbookOptions};

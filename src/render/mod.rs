@@ -29,11 +29,15 @@ mod csv;
 #[cfg(feature = "charts")]
 mod html;
 mod text;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 pub use self::csv::csv;
 #[cfg(feature = "charts")]
 pub use self::html::html;
 pub use self::text::{amount, text, MAX_WIDTH};
+#[cfg(feature = "xlsx")]
+pub use self::xlsx::{xlsx, XLSX_SHEETS};
 
 use std::path::{Path, PathBuf};
 
@@ -85,6 +89,7 @@ pub fn prepare_output_dir(dir: &Path) -> Result<()> {
 /// | --- | --- |
 /// | `text` | `report.txt` ([`text`]) |
 /// | `csv` | `accounts.csv` ([`csv`]) |
+/// | `xlsx` | `report.xlsx` (`xlsx`, with the `xlsx` feature) |
 ///
 /// # Errors
 ///
@@ -123,13 +128,16 @@ pub fn write_outputs(report: &Report, output: &OutputOptions, dir: &Path) -> Res
             OutputFormat::Html => {
                 return Err(output_error(
                     &path,
-                    "this build has no HTML renderer: build with the charts feature",
+                    "this build has no HTML renderer: build with the `charts` feature",
                 ))
             }
+            #[cfg(feature = "xlsx")]
+            OutputFormat::Xlsx => xlsx(report)?,
+            #[cfg(not(feature = "xlsx"))]
             OutputFormat::Xlsx => {
                 return Err(output_error(
                     &path,
-                    format!("this build has no {format:?} renderer"),
+                    "this build has no xlsx renderer: build with the `xlsx` feature",
                 ))
             }
         };
