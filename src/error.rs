@@ -397,27 +397,6 @@ pub enum Error {
     #[error("no classifications to combine")]
     NoClassifications,
 
-    /// A CSV file lacks a required column.
-    #[error("csv: missing column {}", quote(.column))]
-    CsvMissingColumn {
-        /// The column's name.
-        column: String,
-    },
-
-    /// A CSV file has a column the reader does not know (often a typo).
-    #[error("csv: unknown column {}", quote(.column))]
-    CsvUnknownColumn {
-        /// The column's name.
-        column: String,
-    },
-
-    /// A CSV file names a column twice.
-    #[error("csv: column {} appears twice", quote(.column))]
-    CsvDuplicateColumn {
-        /// The column's name.
-        column: String,
-    },
-
     /// A CSV cell holds a value that cannot be read.
     #[error(
         "csv line {line}, column {}: {} {reason}",
@@ -760,7 +739,8 @@ pub enum Error {
     /// A sheet, or one row of it, cannot be read as a portfolio: `source` says why (the CSV
     /// reader's error, e.g. [`Error::CsvUnknownColumn`] or an invalid account).
     #[error(
-        "sheet {sheet:?}{}: {source}",
+        "sheet {}{}",
+        quote(.sheet),
         row.map(|r| format!(", row {r}")).unwrap_or_default()
     )]
     WorkbookSheet {

@@ -245,7 +245,7 @@ fn typed_cells_become_the_text_the_csv_reader_expects() {
             if sheet == "Export" && matches!(**source, Error::Header { .. })),
         "{err:?}"
     );
-    assert!(err.to_string().starts_with(
+    assert!(err.chain().starts_with(
         "sheet \"Export\", row 1: the header has 9 problems:\n  - column 1 \"CRM export\" is not a known column"
     ), "{err}");
 
@@ -320,8 +320,8 @@ fn errors_name_the_sheet_and_the_cell() {
     }
     let err = read(&book.save_to_buffer().unwrap()).unwrap_err();
     assert_eq!(
-        err.to_string(),
-        r#"sheet "Accounts", row 5: account A appears twice"#
+        err.chain(),
+        r#"sheet "Accounts", row 5: account "A" appears twice"#
     );
     assert!(matches!(
         err,
@@ -337,8 +337,8 @@ fn errors_name_the_sheet_and_the_cell() {
     sheet.write_number(1, 2, -3.5).unwrap();
     let err = read(&book.save_to_buffer().unwrap()).unwrap_err();
     assert!(err
-        .to_string()
-        .starts_with(r#"sheet "Accounts", row 2: account A: revenue -3.5"#));
+        .chain()
+        .starts_with(r#"sheet "Accounts", row 2: account "A": revenue -3.5"#));
 
     // A missing column: the header's row.
     let mut book = Workbook::new();
@@ -347,7 +347,7 @@ fn errors_name_the_sheet_and_the_cell() {
     sheet.write_row(1, 0, ["A", "Alpha"]).unwrap();
     let err = read(&book.save_to_buffer().unwrap()).unwrap_err();
     assert!(
-        err.to_string().starts_with(
+        err.chain().starts_with(
             "sheet \"Accounts\", row 1: the header has a problem:\n  - no column for revenue"
         ),
         "{err}"
@@ -360,7 +360,7 @@ fn errors_name_the_sheet_and_the_cell() {
     sheet.write_row(5, 2, ["A", "Alpha"]).unwrap();
     sheet.write_number(5, 4, 1).unwrap();
     let err = read(&book.save_to_buffer().unwrap()).unwrap_err();
-    let text = err.to_string();
+    let text = err.chain();
     assert!(
         text.starts_with("sheet \"Accounts\", row 5: the header has 2 problems:"),
         "{text}"
