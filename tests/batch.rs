@@ -439,6 +439,43 @@ fn wrong_shapes_are_errors() {
     ));
 }
 
+/// Issue 8: each output array is checked on its own, so a class array longer than its tier
+/// array is refused instead of keeping stale classes past the last row.
+#[test]
+fn all_models_into_checks_every_output_array() {
+    let models = AllModels::default();
+    let m = sample(5);
+    let fresh = models.classify_batch(m.view()).unwrap();
+    type Grow = fn(&mut keyaccount::batch::AllModelsAssessment);
+    let longer: [(&str, Grow); 4] = [
+        ("Webster class output", |o| {
+            o.webster.classes = Array1::from_elem(6, WebsterClass::Transaction)
+        }),
+        ("Millman and Wilson class output", |o| {
+            o.millman_wilson.classes = Array1::from_elem(6, MillmanWilsonStage::PreKam)
+        }),
+        ("Bensaou tier output", |o| {
+            o.bensaou.tiers = Array1::from_elem(6, Tier::Key)
+        }),
+        ("4S class output", |o| {
+            o.four_s.classes = Array1::from_elem(6, FourSClass::Strategic)
+        }),
+    ];
+    for (what, grow) in longer {
+        let mut out = fresh.clone();
+        grow(&mut out);
+        assert_eq!(
+            models.classify_batch_into(m.view(), &mut out),
+            Err(Error::BatchLength {
+                what,
+                expected: 5,
+                found: 6
+            }),
+            "{what}"
+        );
+    }
+}
+
 #[test]
 fn assess_batch_gives_the_one_account_assessments() {
     let m = sample(50);

@@ -608,26 +608,23 @@ impl AllModels {
     ) -> Result<()> {
         kernel::check_columns(&scores)?;
         let n = scores.nrows();
+        // Each array on its own: a class array longer than its tier array is as wrong as a
+        // short one, and would keep stale classes past the last row.
         for (what, len) in [
+            ("Webster tier output", out.webster.tiers.len()),
+            ("Webster class output", out.webster.classes.len()),
             (
-                "Webster output",
-                out.webster.tiers.len().min(out.webster.classes.len()),
+                "Millman and Wilson tier output",
+                out.millman_wilson.tiers.len(),
             ),
             (
-                "Millman and Wilson output",
-                out.millman_wilson
-                    .tiers
-                    .len()
-                    .min(out.millman_wilson.classes.len()),
+                "Millman and Wilson class output",
+                out.millman_wilson.classes.len(),
             ),
-            (
-                "Bensaou output",
-                out.bensaou.tiers.len().min(out.bensaou.classes.len()),
-            ),
-            (
-                "4S output",
-                out.four_s.tiers.len().min(out.four_s.classes.len()),
-            ),
+            ("Bensaou tier output", out.bensaou.tiers.len()),
+            ("Bensaou class output", out.bensaou.classes.len()),
+            ("4S tier output", out.four_s.tiers.len()),
+            ("4S class output", out.four_s.classes.len()),
         ] {
             check_output(what, n, len)?;
         }
