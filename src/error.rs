@@ -449,6 +449,17 @@ pub enum Error {
         /// The scale's high end.
         high: f64,
     },
+
+    /// A value of the previous period's score matrix is NaN, infinite or outside [0, 1].
+    #[error("previous period, row {row}: {column} score {value} is not a finite number in [0, 1]")]
+    InvalidPreviousBatchValue {
+        /// The row (account), counted from 0.
+        row: usize,
+        /// The column, named by its score.
+        column: ScoreField,
+        /// The value given.
+        value: f64,
+    },
 }
 
 /// The crate's result type.

@@ -454,7 +454,10 @@ fn split_pair<'a, A: Copy + Send + Sync, B: Copy + Send + Sync>(
     b: Column<'a, B>,
     mid: usize,
 ) -> std::result::Result<
-    ((Column<'a, A>, Column<'a, B>), (Column<'a, A>, Column<'a, B>)),
+    (
+        (Column<'a, A>, Column<'a, B>),
+        (Column<'a, A>, Column<'a, B>),
+    ),
     (Column<'a, A>, Column<'a, B>),
 > {
     match (a.split_at(mid), b.split_at(mid)) {
@@ -528,10 +531,7 @@ impl<C: Copy + Send + Sync, const N: usize> Sink<Codes> for TierSink<'_, C, N> {
     fn split_at(self, mid: usize) -> std::result::Result<(Self, Self), Self> {
         let tables = self.tables;
         match self.tiers.split_at(mid) {
-            Ok((a, b)) => Ok((
-                TierSink { tables, tiers: a },
-                TierSink { tables, tiers: b },
-            )),
+            Ok((a, b)) => Ok((TierSink { tables, tiers: a }, TierSink { tables, tiers: b })),
             Err(tiers) => Err(TierSink { tables, tiers }),
         }
     }
@@ -703,6 +703,41 @@ where
         // The parts wrote into the caller's arrays; nothing is left to give back.
         _ => Ok(None),
     }
+}
+
+/// The tiers and classes of every row of `source` into new arrays: grown chunk by chunk on one
+/// thread, or made up front and filled in parts across threads.
+pub fn pairs<Src, K, C, const N: usize>(
+    source: &Src,
+    kernel: &K,
+    tables: Tables<C, N>,
+) -> Result<(Vec<Tier>, Vec<C>)>
+where
+    Src: Source,
+    K: Kernel<Src::Chunk, Buf = Codes>,
+    C: Copy + Send + Sync,
+{
+    let n = source.rows();
+    if parallel(n) {
+        let mut tiers = vec![tables.tiers[0]; n];
+        let mut classes = vec![tables.classes[0]; n];
+        let sink = PairSink {
+            tables,
+            tiers: Column::view(ArrayViewMut1::from(&mut tiers[..])),
+            classes: Column::view(ArrayViewMut1::from(&mut classes[..])),
+        };
+        drive(source, kernel, sink)?;
+        return Ok((tiers, classes));
+    }
+    let sink = PairSink {
+        tables,
+        tiers: Column::owned(n),
+        classes: Column::owned(n),
+    };
+    Ok(drive(source, kernel, sink)?.map_or_else(
+        || (Vec::new(), Vec::new()),
+        |s| (s.tiers.into_vec(), s.classes.into_vec()),
+    ))
 }
 
 /// Hands the kernel of whichever model `model` holds, its classes widened to [`Class`], to

@@ -30,6 +30,7 @@
 
 mod kernel;
 mod scoring;
+mod uncoupling;
 
 use ndarray::{Array1, ArrayView2, ArrayViewMut1};
 use serde::{Deserialize, Serialize};

@@ -4,8 +4,7 @@
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis as NdAxis, Slice, Zip};
 
 use super::kernel::{
-    self, invalid, Codes, Column, FourSink, Kernel, KernelVisitor, PairSink, Rows, Sink, Source,
-    Tables,
+    self, invalid, Codes, FourSink, Kernel, KernelVisitor, Rows, Sink, Source, Tables,
 };
 use super::{AllModels, AllModelsAssessment, BatchAssessment, BatchClassifier};
 use crate::error::{Error, Result};
@@ -519,32 +518,11 @@ impl BatchScorer {
                 kernel: &K,
                 tables: Tables<C, N>,
             ) -> Self::Output {
-                let n = self.source.rows();
-                if kernel::parallel(n) {
-                    // Threads write into parts of arrays made up front.
-                    let mut tiers = Array1::from_elem(n, tables.tiers[0]);
-                    let mut classes = Array1::from_elem(n, tables.classes[0]);
-                    let sink = PairSink {
-                        tables,
-                        tiers: Column::view(tiers.view_mut()),
-                        classes: Column::view(classes.view_mut()),
-                    };
-                    kernel::drive(&self.source, kernel, sink)?;
-                    return Ok(BatchAssessment { tiers, classes });
-                }
-                let sink = PairSink {
-                    tables,
-                    tiers: Column::owned(n),
-                    classes: Column::owned(n),
-                };
-                let sink = kernel::drive(&self.source, kernel, sink)?;
-                Ok(sink.map_or_else(
-                    || BatchAssessment {
-                        tiers: Array1::from_vec(Vec::new()),
-                        classes: Array1::from_vec(Vec::new()),
-                    },
-                    BatchAssessment::from_sink,
-                ))
+                let (tiers, classes) = kernel::pairs(&self.source, kernel, tables)?;
+                Ok(BatchAssessment {
+                    tiers: Array1::from_vec(tiers),
+                    classes: Array1::from_vec(classes),
+                })
             }
         }
 
