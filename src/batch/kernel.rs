@@ -109,7 +109,7 @@ impl<'a> Scores3<'a> {
         let n = scores.nrows();
         if let Some(data) = scores.to_slice() {
             Ok(Scores3::RowMajor(data))
-        } else if let Some(data) = scores.clone().reversed_axes().to_slice() {
+        } else if let Some(data) = scores.reversed_axes().to_slice() {
             let (r, rest) = data.split_at(n);
             let (f, s) = rest.split_at(n);
             Ok(Scores3::ColumnMajor([r, f, s]))
@@ -279,6 +279,8 @@ impl<M: RawClassifier> Kernel<Rows> for ModelKernel<'_, M> {
     #[inline]
     fn eval(&self, rows: &Rows, out: &mut Codes) {
         let m = self.0;
+        // One index over several fixed-size arrays.
+        #[allow(clippy::needless_range_loop)]
         for i in 0..CHUNK {
             // At most six classes: the index fits.
             out[i] = m.class_index_raw(rows.r[i], rows.f[i], rows.s[i]) as u8;
@@ -286,24 +288,20 @@ impl<M: RawClassifier> Kernel<Rows> for ModelKernel<'_, M> {
     }
 }
 
-/// A model's classes and their tiers, by class index.
+/// A model's classes and their tiers, by class index, padded to eight entries so that a
+/// masked code indexes them without a bounds check or a branch. (A compare-and-select chain
+/// would vectorize in principle, but the compiler turns it back into branches on the code,
+/// which mispredict on mixed classes.)
 #[derive(Clone, Copy)]
 pub struct Tables<C, const N: usize> {
-    pub classes: [C; N],
-    pub tiers: [Tier; N],
+    pub classes: [C; 8],
+    pub tiers: [Tier; 8],
 }
 
-/// `table[code]` by compare-and-select (vectorizes; an indexed load does not), for a code
-/// below `N`.
+/// `table[code]`, for a code below the table's class count.
 #[inline(always)]
-fn pick<T: Copy, const N: usize>(table: &[T; N], code: u8) -> T {
-    let mut v = table[0];
-    for (k, &t) in table.iter().enumerate().skip(1) {
-        if code == k as u8 {
-            v = t;
-        }
-    }
-    v
+fn pick<T: Copy>(table: &[T; 8], code: u8) -> T {
+    table[usize::from(code & 7)]
 }
 
 impl<C: Copy, const N: usize> Tables<C, N> {
@@ -314,7 +312,7 @@ impl<C: Copy, const N: usize> Tables<C, N> {
     {
         let all = <M::Class as NativeClass>::ALL;
         debug_assert_eq!(all.len(), N);
-        let native: [M::Class; N] = std::array::from_fn(|i| all[i % all.len()]);
+        let native: [M::Class; 8] = std::array::from_fn(|i| all[i % all.len()]);
         Tables {
             classes: native.map(Into::into),
             tiers: native.map(|c| model.tier_of(c)),
@@ -771,8 +769,8 @@ mod tests {
 
     #[test]
     fn pick_is_an_index() {
-        let table = [10u8, 11, 12, 13, 14, 15];
-        for code in 0..6u8 {
+        let table = [10u8, 11, 12, 13, 14, 15, 16, 17];
+        for code in 0..8u8 {
             assert_eq!(pick(&table, code), table[usize::from(code)]);
         }
     }

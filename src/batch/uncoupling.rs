@@ -79,6 +79,8 @@ impl Kernel<Periods> for UncouplingKernel<'_> {
         let drop = self.0.uncoupling_drop();
         let thresholds = self.0.thresholds();
         let (now, before) = (&p.now, &p.before);
+        // One index over several fixed-size arrays.
+        #[allow(clippy::needless_range_loop)]
         for i in 0..CHUNK {
             let d = self.development(now.r[i], now.f[i], now.s[i]);
             let b = self.development(before.r[i], before.f[i], before.s[i]);
