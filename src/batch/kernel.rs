@@ -134,14 +134,20 @@ impl<'a> Scores3<'a> {
         match self {
             Scores3::RowMajor(data) => {
                 let data = &data[3 * start..3 * (start + m)];
-                if m == CHUNK {
-                    // Fixed trip count: the de-interleave and the flags vectorize.
-                    for (i, row) in data.chunks_exact(3).enumerate().take(CHUNK) {
-                        let (r, f, s) = (row[0], row[1], row[2]);
-                        flags |= suspect(r) | suspect(f) | suspect(s);
-                        rows.r[i] = r;
-                        rows.f[i] = f;
-                        rows.s[i] = s;
+                if let Ok(full) = <&[f64; 3 * CHUNK]>::try_from(data) {
+                    // Fixed trip counts: the flags over contiguous values and the
+                    // de-interleave each vectorize.
+                    let mut acc = [0i64; 4];
+                    for group in full.chunks_exact(4) {
+                        for (a, &x) in acc.iter_mut().zip(group) {
+                            *a |= suspect(x);
+                        }
+                    }
+                    flags = acc[0] | acc[1] | acc[2] | acc[3];
+                    for (i, row) in full.chunks_exact(3).enumerate() {
+                        rows.r[i] = row[0];
+                        rows.f[i] = row[1];
+                        rows.s[i] = row[2];
                     }
                 } else {
                     for (i, row) in data.chunks_exact(3).enumerate() {
@@ -288,23 +294,95 @@ impl<M: RawClassifier> Kernel<Rows> for ModelKernel<'_, M> {
     }
 }
 
-/// A model's classes and their tiers, by class index, padded to eight entries so that a
-/// masked code indexes them without a bounds check or a branch. (A compare-and-select chain
-/// would vectorize in principle, but the compiler turns it back into branches on the code,
-/// which mispredict on mixed classes.)
-#[derive(Clone, Copy)]
+/// A type written out of the kernels as a byte code: a tier or a class. The codes of the
+/// models' own classes and of tiers are their declaration order, so that `from_code` compiles
+/// to a clamp, which vectorizes.
+pub trait Code: Copy + Send + Sync {
+    /// The byte code of `self`.
+    fn to_code(self) -> u8;
+    /// The value of a code given by `to_code`.
+    fn from_code(code: u8) -> Self;
+}
+
+macro_rules! code {
+    ($t:ty: $($v:ident),* ; $last:ident) => {
+        impl Code for $t {
+            #[inline(always)]
+            fn to_code(self) -> u8 {
+                self as u8
+            }
+
+            #[inline(always)]
+            fn from_code(code: u8) -> Self {
+                let mut _k = 0u8;
+                $(
+                    if code == _k {
+                        return <$t>::$v;
+                    }
+                    _k += 1;
+                )*
+                <$t>::$last
+            }
+        }
+    };
+}
+
+code!(Tier: Transactional, Maintenance, Development; Key);
+code!(WebsterClass: Transaction, RepeatedTransactions, LongTermRelationship,
+    BuyerSellerPartnership, StrategicAlliance; NetworkOrganization);
+code!(MillmanWilsonStage: UncouplingKam, PreKam, EarlyKam, MidKam, PartnershipKam;
+    SynergisticKam);
+code!(BensaouClass: MarketExchange, CaptiveBuyer, CaptiveSupplier; StrategicPartnership);
+code!(FourSClass: Streamline, Status, Star; Strategic);
+
+/// Any model's class: the four models' codes one after the other.
+impl Code for Class {
+    fn to_code(self) -> u8 {
+        match self {
+            Class::Webster(c) => c.to_code(),
+            Class::MillmanWilson(c) => 6 + c.to_code(),
+            Class::Bensaou(c) => 12 + c.to_code(),
+            Class::FourS(c) => 16 + c.to_code(),
+        }
+    }
+
+    fn from_code(code: u8) -> Self {
+        match code {
+            0..=5 => Class::Webster(WebsterClass::from_code(code)),
+            6..=11 => Class::MillmanWilson(MillmanWilsonStage::from_code(code - 6)),
+            12..=15 => Class::Bensaou(BensaouClass::from_code(code - 12)),
+            _ => Class::FourS(FourSClass::from_code(code.saturating_sub(16))),
+        }
+    }
+}
+
+/// A model's classes and their tiers as codes, by class index (padded to eight entries).
 pub struct Tables<C, const N: usize> {
-    pub classes: [C; 8],
-    pub tiers: [Tier; 8],
+    pub classes: [u8; 8],
+    pub tiers: [u8; 8],
+    class: std::marker::PhantomData<fn() -> C>,
 }
 
-/// `table[code]`, for a code below the table's class count.
+impl<C, const N: usize> Clone for Tables<C, N> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<C, const N: usize> Copy for Tables<C, N> {}
+
+/// `table[code]` for a code below `N`, by compare-and-select on values held in registers: it
+/// vectorizes, sixteen rows to an SSE2 register, where an indexed load does not.
 #[inline(always)]
-fn pick<T: Copy>(table: &[T; 8], code: u8) -> T {
-    table[usize::from(code & 7)]
+fn pick<const N: usize>(table: [u8; 8], code: u8) -> u8 {
+    let mut v = table[0];
+    for (k, &t) in table.iter().enumerate().take(N).skip(1) {
+        v = if code == k as u8 { t } else { v };
+    }
+    v
 }
 
-impl<C: Copy, const N: usize> Tables<C, N> {
+impl<C: Code, const N: usize> Tables<C, N> {
     /// The tables of `model`; `N` is the number of its classes.
     pub fn new<M: Classifier>(model: &M) -> Self
     where
@@ -314,9 +392,20 @@ impl<C: Copy, const N: usize> Tables<C, N> {
         debug_assert_eq!(all.len(), N);
         let native: [M::Class; 8] = std::array::from_fn(|i| all[i % all.len()]);
         Tables {
-            classes: native.map(Into::into),
-            tiers: native.map(|c| model.tier_of(c)),
+            classes: native.map(|c| c.into().to_code()),
+            tiers: native.map(|c| model.tier_of(c).to_code()),
+            class: std::marker::PhantomData,
         }
+    }
+
+    /// The class that fills outputs made up front.
+    pub fn first_class(&self) -> C {
+        C::from_code(self.classes[0])
+    }
+
+    /// The tier that fills outputs made up front.
+    pub fn first_tier(&self) -> Tier {
+        Tier::from_code(self.tiers[0])
     }
 }
 
@@ -399,13 +488,22 @@ impl<'a, T: Copy + Send + Sync> Column<'a, T> {
         Column::View(view)
     }
 
-    /// Writes `f(code)` of each code at rows `at..`.
+    /// Writes the value of `table[code]` of each code at rows `at..`.
     #[inline(always)]
-    pub fn put(&mut self, at: usize, codes: &[u8], f: impl Fn(u8) -> T) {
+    pub fn put<const N: usize>(&mut self, at: usize, codes: &[u8], table: [u8; 8])
+    where
+        T: Code,
+    {
+        let f = |c: u8| T::from_code(pick::<N>(table, c));
         match self {
             Column::Owned(v) => {
                 debug_assert_eq!(v.len(), at);
-                v.extend(codes.iter().map(|&c| f(c)));
+                // Through a buffer in L1: a plain slice loop vectorizes, `extend` does not.
+                let mut buf = [T::from_code(table[0]); CHUNK];
+                for (d, &c) in buf.iter_mut().zip(codes) {
+                    *d = f(c);
+                }
+                v.extend_from_slice(&buf[..codes.len()]);
             }
             Column::View(view) => {
                 let end = (at + codes.len()).min(view.len());
@@ -474,16 +572,15 @@ pub struct PairSink<'a, C, const N: usize> {
     pub classes: Column<'a, C>,
 }
 
-impl<C: Copy + Send + Sync, const N: usize> PairSink<'_, C, N> {
+impl<C: Code, const N: usize> PairSink<'_, C, N> {
     #[inline]
     fn put_codes(&mut self, at: usize, codes: &[u8]) {
-        let t = &self.tables;
-        self.tiers.put(at, codes, |c| pick(&t.tiers, c));
-        self.classes.put(at, codes, |c| pick(&t.classes, c));
+        self.tiers.put::<N>(at, codes, self.tables.tiers);
+        self.classes.put::<N>(at, codes, self.tables.classes);
     }
 }
 
-impl<C: Copy + Send + Sync, const N: usize> Sink<Codes> for PairSink<'_, C, N> {
+impl<C: Code, const N: usize> Sink<Codes> for PairSink<'_, C, N> {
     #[inline]
     fn put(&mut self, at: usize, buf: &Codes, m: usize) {
         self.put_codes(at, &buf[..m]);
@@ -519,11 +616,10 @@ pub struct TierSink<'a, C, const N: usize> {
     pub tiers: Column<'a, Tier>,
 }
 
-impl<C: Copy + Send + Sync, const N: usize> Sink<Codes> for TierSink<'_, C, N> {
+impl<C: Code, const N: usize> Sink<Codes> for TierSink<'_, C, N> {
     #[inline]
     fn put(&mut self, at: usize, buf: &Codes, m: usize) {
-        let t = &self.tables;
-        self.tiers.put(at, &buf[..m], |c| pick(&t.tiers, c));
+        self.tiers.put::<N>(at, &buf[..m], self.tables.tiers);
     }
 
     fn split_at(self, mid: usize) -> std::result::Result<(Self, Self), Self> {
@@ -713,12 +809,12 @@ pub fn pairs<Src, K, C, const N: usize>(
 where
     Src: Source,
     K: Kernel<Src::Chunk, Buf = Codes>,
-    C: Copy + Send + Sync,
+    C: Code,
 {
     let n = source.rows();
     if parallel(n) {
-        let mut tiers = vec![tables.tiers[0]; n];
-        let mut classes = vec![tables.classes[0]; n];
+        let mut tiers = vec![tables.first_tier(); n];
+        let mut classes = vec![tables.first_class(); n];
         let sink = PairSink {
             tables,
             tiers: Column::view(ArrayViewMut1::from(&mut tiers[..])),
@@ -770,8 +866,31 @@ mod tests {
     #[test]
     fn pick_is_an_index() {
         let table = [10u8, 11, 12, 13, 14, 15, 16, 17];
-        for code in 0..8u8 {
-            assert_eq!(pick(&table, code), table[usize::from(code)]);
+        for code in 0..6u8 {
+            assert_eq!(pick::<6>(table, code), table[usize::from(code)]);
+        }
+    }
+
+    fn codes_round_trip<T: Code + NativeClass>() {
+        for &c in T::ALL {
+            assert_eq!(T::from_code(c.to_code()), c, "{c}");
+        }
+    }
+
+    #[test]
+    fn codes_round_trip_for_every_class_and_tier() {
+        codes_round_trip::<WebsterClass>();
+        codes_round_trip::<MillmanWilsonStage>();
+        codes_round_trip::<BensaouClass>();
+        codes_round_trip::<FourSClass>();
+        codes_round_trip::<Class>();
+        for t in [
+            Tier::Transactional,
+            Tier::Maintenance,
+            Tier::Development,
+            Tier::Key,
+        ] {
+            assert_eq!(Tier::from_code(t.to_code()), t);
         }
     }
 

@@ -46,7 +46,7 @@ use crate::scores::Scores;
 use crate::tier::Tier;
 
 use kernel::{
-    Codes, Column, FourKernel, FourSink, Kernel, KernelVisitor, ModelKernel, PairSink, Rows,
+    Code, Codes, Column, FourKernel, FourSink, Kernel, KernelVisitor, ModelKernel, PairSink, Rows,
     Scores3, Tables, TierSink, BENSAOU_CLASSES, FOUR_S_CLASSES, MILLMAN_WILSON_CLASSES,
     WEBSTER_CLASSES,
 };
@@ -114,7 +114,7 @@ impl<C> BatchAssessment<C> {
 
     fn from_sink<const N: usize>(sink: PairSink<'_, C, N>) -> Self
     where
-        C: Copy + Send + Sync,
+        C: Code,
     {
         BatchAssessment {
             tiers: Array1::from_vec(sink.tiers.into_vec()),
@@ -124,11 +124,11 @@ impl<C> BatchAssessment<C> {
 }
 
 mod sealed {
-    use super::kernel::KernelVisitor;
+    use super::kernel::{Code, KernelVisitor};
     use crate::classifier::Classifier;
 
     /// Hands a model's kernel to crate code; not implementable outside the crate.
-    pub trait Sealed: Classifier {
+    pub trait Sealed: Classifier<Class: Code> {
         /// Runs `visitor` with the model's kernel.
         fn with_kernel<V: KernelVisitor<Self::Class>>(&self, visitor: V) -> V::Output;
     }
@@ -150,7 +150,7 @@ struct Drive<'v, 'a, C> {
     output: Output<'a, C>,
 }
 
-impl<C: Copy + Send + Sync> KernelVisitor<C> for Drive<'_, '_, C> {
+impl<C: Code> KernelVisitor<C> for Drive<'_, '_, C> {
     type Output = Result<Option<BatchAssessment<C>>>;
 
     fn visit<K: Kernel<Rows, Buf = Codes>, const N: usize>(
@@ -663,7 +663,7 @@ impl AllModels {
         ] {
             check_output(what, n, len)?;
         }
-        fn pair<'a, C: Copy + Send + Sync, const N: usize>(
+        fn pair<'a, C: Code, const N: usize>(
             tables: Tables<C, N>,
             out: &'a mut BatchAssessment<C>,
         ) -> PairSink<'a, C, N> {

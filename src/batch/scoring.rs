@@ -4,7 +4,7 @@
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis as NdAxis, Slice, Zip};
 
 use super::kernel::{
-    self, invalid, Codes, FourSink, Kernel, KernelVisitor, Rows, Sink, Source, Tables,
+    self, invalid, Code, Codes, FourSink, Kernel, KernelVisitor, Rows, Sink, Source, Tables,
 };
 use super::{AllModels, AllModelsAssessment, BatchAssessment, BatchClassifier};
 use crate::error::{Error, Result};
@@ -510,7 +510,7 @@ impl BatchScorer {
             source: Scored<'s, 'v>,
         }
 
-        impl<C: Copy + Send + Sync> KernelVisitor<C> for Fused<'_, '_> {
+        impl<C: Code> KernelVisitor<C> for Fused<'_, '_> {
             type Output = Result<BatchAssessment<C>>;
 
             fn visit<K: Kernel<Rows, Buf = Codes>, const N: usize>(
