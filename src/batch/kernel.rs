@@ -137,17 +137,14 @@ impl<'a> Scores3<'a> {
                 if let Ok(full) = <&[f64; 3 * CHUNK]>::try_from(data) {
                     // Fixed trip counts: the flags over contiguous values and the
                     // de-interleave each vectorize.
-                    let mut acc = [0i64; 4];
-                    for group in full.chunks_exact(4) {
-                        for (a, &x) in acc.iter_mut().zip(group) {
-                            *a |= suspect(x);
-                        }
-                    }
-                    flags = acc[0] | acc[1] | acc[2] | acc[3];
-                    for (i, row) in full.chunks_exact(3).enumerate() {
-                        rows.r[i] = row[0];
-                        rows.f[i] = row[1];
-                        rows.s[i] = row[2];
+                    // One index over fixed-size arrays.
+                    #[allow(clippy::needless_range_loop)]
+                    for i in 0..CHUNK {
+                        let (r, f, s) = (full[3 * i], full[3 * i + 1], full[3 * i + 2]);
+                        flags |= suspect(r) | suspect(f) | suspect(s);
+                        rows.r[i] = r;
+                        rows.f[i] = f;
+                        rows.s[i] = s;
                     }
                 } else {
                     for (i, row) in data.chunks_exact(3).enumerate() {
