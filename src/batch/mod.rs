@@ -13,6 +13,12 @@
 //! - [`AllModels`]: the four models over a matrix in one pass.
 //! - [`BatchScorer`]: scores from raw factor ratings with two scorecards, then classification
 //!   in the same pass.
+//! - [`MillmanWilson::classify_batch_with_previous`]: Uncoupling-KAM, each row against the
+//!   same row of the previous period's matrix.
+//!
+//! With the `rayon` feature, a batch of 8,192 rows or more is split into blocks of whole chunks
+//! across the threads of the current rayon pool. The results are those of one thread, and an
+//! error is the one of the first bad row by index, whichever thread finds its own first.
 //!
 //! # Examples
 //!
