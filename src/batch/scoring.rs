@@ -68,17 +68,16 @@ impl LinearCard {
         let k = self.coefficients.len();
         if let Some(data) = ratings.as_slice() {
             for (o, row) in out.iter_mut().zip(data.chunks_exact(k)) {
-                let mut acc = self.offset;
-                for (((&x, &c), &lo), &hi) in row
-                    .iter()
-                    .zip(&self.coefficients)
-                    .zip(&self.low)
-                    .zip(&self.high)
-                {
-                    bad |= !(lo..=hi).contains(&x);
-                    acc += c * x;
-                }
-                *o = acc.clamp(0.0, 1.0);
+                bad |= self.score_row(row, o);
+            }
+        } else if ratings.strides().get(1) == Some(&1) {
+            // Each row contiguous, rows apart (some columns of a row-major matrix): row by
+            // row, which reads memory in order, where column by column would stride.
+            for (o, row) in out.iter_mut().zip(ratings.rows()) {
+                bad |= match row.to_slice() {
+                    Some(row) => self.score_row(row, o),
+                    None => self.score_row(&row.to_vec(), o),
+                };
             }
         } else {
             // Column by column: vectorizes for column-major input and keeps the sum order.
@@ -103,6 +102,24 @@ impl LinearCard {
                 *o = o.clamp(0.0, 1.0);
             }
         }
+        bad
+    }
+
+    /// The score of one row into `out`, and whether a rating was off its scale.
+    #[inline(always)]
+    fn score_row(&self, row: &[f64], out: &mut f64) -> bool {
+        let mut bad = false;
+        let mut acc = self.offset;
+        for (((&x, &c), &lo), &hi) in row
+            .iter()
+            .zip(&self.coefficients)
+            .zip(&self.low)
+            .zip(&self.high)
+        {
+            bad |= !(lo..=hi).contains(&x);
+            acc += c * x;
+        }
+        *out = acc.clamp(0.0, 1.0);
         bad
     }
 
