@@ -557,6 +557,23 @@ fn scores_match_the_scorecards() {
         .scores(rev.view(), f.view(), wide.slice(s![.., 3..]))
         .unwrap();
     assert_eq!(again, scores);
+    // Columns of a wider row-major matrix, read row by row: an off-scale rating is found.
+    let mut bad = wide.clone();
+    bad[[450, 4]] = 6.0;
+    let err = sc
+        .scores(rev.view(), wide.slice(s![.., ..3]), bad.slice(s![.., 3..]))
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::InvalidBatchRating {
+                row: 450,
+                column: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 }
 
 #[test]
