@@ -2,13 +2,14 @@
 //! the results go (sinks), and the driver that runs them one chunk at a time, on one thread or,
 //! with the `rayon` feature, on blocks of rows across the current thread pool.
 //!
-//! Rows are processed in chunks of [`CHUNK`]. A source copies a chunk into three column
-//! buffers (de-interleaving row-major input) and folds the validity of every value into one
-//! flag word without branches; only a chunk whose flag is raised is scanned again, in
-//! row-major order, to name the first culprit. Kernels then run over full, fixed-size buffers
-//! (the tail of a matrix is padded with valid zeros), so that the compiler vectorizes them; the
-//! padding's outputs are never written out. Classes and tiers are looked up from small tables
-//! by compare-and-select, which vectorizes too.
+//! Rows are processed in chunks of [`CHUNK`]. A full row-major chunk is read in place by the
+//! class kernels, which fold the validity of every value into one flag word without branches
+//! in the same loop; any other chunk is first copied into three column buffers (the tail of a
+//! matrix padded with valid zeros, whose outputs are never written out). Only a chunk whose
+//! flag is raised is scanned again, in row-major order, to name the first culprit. Class
+//! indices stay 64-bit in the class loops and are narrowed to bytes in one pass a chunk;
+//! classes and tiers are then looked up from small tables by compare-and-select. All loops
+//! have fixed trip counts, so that the compiler vectorizes them.
 
 use ndarray::{ArrayView2, ArrayViewMut1, Axis as NdAxis, Slice, Zip};
 
