@@ -759,6 +759,20 @@ pub enum Error {
         /// What the workbook writer reported.
         message: String,
     },
+
+    /// A value of the previous period's score matrix is NaN, infinite or outside [0, 1].
+    #[error(
+        "previous period, row {row}: {column} score {} is not a finite number in [0, 1]",
+        num(.value)
+    )]
+    InvalidPreviousBatchValue {
+        /// The row (account), counted from 0.
+        row: usize,
+        /// The column, named by its score.
+        column: ScoreField,
+        /// The value given.
+        value: f64,
+    },
 }
 
 /// A cycle's ids joined by arrows; a long cycle is cut after the ids given, with its length.

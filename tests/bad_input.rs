@@ -1747,3 +1747,36 @@ mod portfolio_hostile {
         )]);
     }
 }
+
+/// Issue 8: an output array longer than the rows is refused, not left with stale entries.
+mod batch_output_lengths {
+    use super::{case, run};
+    use keyaccount::batch::AllModels;
+    use keyaccount::{Error, FourSClass};
+    use ndarray::{concatenate, Array2, Axis};
+
+    #[test]
+    fn a_class_output_longer_than_its_tier_output_is_refused() {
+        let models = AllModels::default();
+        let scores = Array2::<f64>::from_elem((2, 3), 0.5);
+        let mut out = models.classify_batch(scores.view()).unwrap();
+        let extra = ndarray::Array1::from_elem(1, FourSClass::Strategic);
+        out.four_s.classes =
+            concatenate(Axis(0), &[out.four_s.classes.view(), extra.view()]).unwrap();
+        run(vec![case(
+            "4S class output one longer than the rows",
+            models.classify_batch_into(scores.view(), &mut out),
+            |e| {
+                matches!(
+                    e,
+                    Error::BatchLength {
+                        what: "4S class output",
+                        expected: 2,
+                        found: 3
+                    }
+                )
+            },
+            &["4S class output", "3 rows", "expected 2"],
+        )]);
+    }
+}

@@ -439,6 +439,43 @@ fn wrong_shapes_are_errors() {
     ));
 }
 
+/// Issue 8: each output array is checked on its own, so a class array longer than its tier
+/// array is refused instead of keeping stale classes past the last row.
+#[test]
+fn all_models_into_checks_every_output_array() {
+    let models = AllModels::default();
+    let m = sample(5);
+    let fresh = models.classify_batch(m.view()).unwrap();
+    type Grow = fn(&mut keyaccount::batch::AllModelsAssessment);
+    let longer: [(&str, Grow); 4] = [
+        ("Webster class output", |o| {
+            o.webster.classes = Array1::from_elem(6, WebsterClass::Transaction)
+        }),
+        ("Millman and Wilson class output", |o| {
+            o.millman_wilson.classes = Array1::from_elem(6, MillmanWilsonStage::PreKam)
+        }),
+        ("Bensaou tier output", |o| {
+            o.bensaou.tiers = Array1::from_elem(6, Tier::Key)
+        }),
+        ("4S class output", |o| {
+            o.four_s.classes = Array1::from_elem(6, FourSClass::Strategic)
+        }),
+    ];
+    for (what, grow) in longer {
+        let mut out = fresh.clone();
+        grow(&mut out);
+        assert_eq!(
+            models.classify_batch_into(m.view(), &mut out),
+            Err(Error::BatchLength {
+                what,
+                expected: 5,
+                found: 6
+            }),
+            "{what}"
+        );
+    }
+}
+
 #[test]
 fn assess_batch_gives_the_one_account_assessments() {
     let m = sample(50);
@@ -520,6 +557,23 @@ fn scores_match_the_scorecards() {
         .scores(rev.view(), f.view(), wide.slice(s![.., 3..]))
         .unwrap();
     assert_eq!(again, scores);
+    // Columns of a wider row-major matrix, read row by row: an off-scale rating is found.
+    let mut bad = wide.clone();
+    bad[[450, 4]] = 6.0;
+    let err = sc
+        .scores(rev.view(), wide.slice(s![.., ..3]), bad.slice(s![.., 3..]))
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::InvalidBatchRating {
+                row: 450,
+                column: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -647,4 +701,213 @@ fn batch_results_round_trip_through_json() {
     let json = serde_json::to_string(&all).unwrap();
     let back: keyaccount::batch::AllModelsAssessment = serde_json::from_str(&json).unwrap();
     assert_eq!(back, all);
+}
+
+/// A previous period: each row either the current row moved by up to `shift` (so that some
+/// rows fall by the uncoupling drop and some do not), or a value from the edges.
+fn previous_of(m: &Array2<f64>, shifts: &[f64]) -> Array2<f64> {
+    let mut p = m.clone();
+    for (i, mut row) in p.rows_mut().into_iter().enumerate() {
+        let d = shifts[i % shifts.len()];
+        row.mapv_inplace(|x| (x + d).clamp(0.0, 1.0));
+    }
+    p
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config())]
+
+    #[test]
+    fn uncoupling_batch_is_one_by_one(
+        model in millman_wilson(),
+        m in matrix(),
+        shifts in proptest::collection::vec(
+            prop_oneof![-0.5..0.6f64, proptest::sample::select(vec![0.0, 0.2, 0.4, -0.2])],
+            1..20,
+        ),
+    ) {
+        let p = previous_of(&m, &shifts);
+        let out = model.classify_batch_with_previous(m.view(), p.view()).unwrap();
+        prop_assert_eq!(out.len(), m.nrows());
+        for (i, (now, before)) in m.rows().into_iter().zip(p.rows()).enumerate() {
+            let before = model.classify(&Scores::new(before[0], before[1], before[2]).unwrap());
+            let one = model
+                .classify_with_previous(&Scores::new(now[0], now[1], now[2]).unwrap(), &before)
+                .unwrap();
+            prop_assert_eq!(out.classes[i], one.class, "row {}", i);
+            prop_assert_eq!(out.tiers[i], one.tier, "row {}", i);
+        }
+        // Any layout of either matrix gives the same.
+        let again = model
+            .classify_batch_with_previous(fortran(&m).view(), p.slice(s![.., ..]).view())
+            .unwrap();
+        prop_assert_eq!(again, out);
+    }
+}
+
+#[test]
+fn uncoupling_batch_errors_name_the_period() {
+    let model = MillmanWilson::default();
+    let now = sample(4);
+    let mut before = sample(4);
+    before[[2, 1]] = f64::NAN;
+    let err = model
+        .classify_batch_with_previous(now.view(), before.view())
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        Error::InvalidPreviousBatchValue {
+            row: 2,
+            column: ScoreField::StrategicFit,
+            ..
+        }
+    ));
+    assert!(err.to_string().contains("previous period, row 2"));
+    // Within a row the current period comes first; an earlier row wins over both.
+    let mut now_bad = now.clone();
+    now_bad[[2, 2]] = 2.0;
+    assert!(matches!(
+        model.classify_batch_with_previous(now_bad.view(), before.view()),
+        Err(Error::InvalidBatchValue { row: 2, .. })
+    ));
+    before[[1, 0]] = -1.0;
+    assert!(matches!(
+        model.classify_batch_with_previous(now_bad.view(), before.view()),
+        Err(Error::InvalidPreviousBatchValue { row: 1, .. })
+    ));
+    assert_eq!(
+        model.classify_batch_with_previous(now.view(), sample(3).view()),
+        Err(Error::BatchLength {
+            what: "previous score matrix",
+            expected: 4,
+            found: 3
+        })
+    );
+}
+
+/// With the `rayon` feature, large batches are split across threads: the results and the
+/// errors must be those of one thread.
+#[cfg(feature = "rayon")]
+mod threads {
+    use super::*;
+
+    /// Enough rows that every path is split into several blocks.
+    const ROWS: usize = 40_000;
+
+    fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+    }
+
+    /// `m` repeated to `ROWS` rows.
+    fn tall(m: &Array2<f64>) -> Array2<f64> {
+        let n = m.nrows().max(1);
+        Array2::from_shape_fn(
+            (ROWS, 3),
+            |(i, j)| {
+                if m.nrows() == 0 {
+                    0.5
+                } else {
+                    m[[i % n, j]]
+                }
+            },
+        )
+    }
+
+    fn all_paths(models: &AllModels, m: &Array2<f64>, p: &Array2<f64>) -> String {
+        let mut tiers = Array1::from_elem(m.nrows(), Tier::Key);
+        let t = models.four_s.tiers_batch(m.view(), tiers.view_mut());
+        format!(
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+            models.classify_batch(m.view()),
+            models.four_s.classify_batch(m.view()),
+            AnyModel::Webster(models.webster.clone()).classify_batch(fortran(m).view()),
+            t.map(|()| tiers),
+            models
+                .millman_wilson
+                .classify_batch_with_previous(m.view(), p.view()),
+            models.bensaou.classify_batch(m.slice(s![..;-1, ..])),
+            {
+                let mut out = models.classify_batch(Array2::zeros((m.nrows(), 3)).view());
+                if let Ok(o) = out.as_mut() {
+                    let r = models.classify_batch_into(m.view(), o);
+                    r.map(|()| o.clone())
+                } else {
+                    out
+                }
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 16, ..common::proptest_config() })]
+
+        #[test]
+        fn all_threads_give_what_one_thread_gives(
+            w in webster(), mw in millman_wilson(), b in bensaou(), f in four_s(),
+            m in matrix(),
+            bad in proptest::collection::vec(
+                (0..ROWS, 0usize..3, proptest::sample::select(vec![f64::NAN, -0.5, 1.5])),
+                0..4,
+            ),
+        ) {
+            let models = AllModels::new(w, mw, b, f);
+            let mut m = tall(&m);
+            // Several bad values, so that a later block may find its own first.
+            for &(row, col, v) in &bad {
+                m[[row, col]] = v;
+            }
+            let p = previous_of(&m.mapv(|x| if (0.0..=1.0).contains(&x) { x } else { 0.5 }), &[0.3, -0.1, 0.0]);
+            let one = pool(1).install(|| all_paths(&models, &m, &p));
+            let many = pool(4).install(|| all_paths(&models, &m, &p));
+            prop_assert_eq!(&one, &many);
+            if let Some(&(row, _, _)) = bad.iter().min_by_key(|b| (b.0, b.1)) {
+                prop_assert!(one.contains(&format!("row: {row},")), "{}", one.lines().next().unwrap_or(""));
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_bad_row_wins_even_when_a_later_thread_finds_its_own_first() {
+        let mut m = Array2::from_elem((ROWS, 3), 0.5);
+        m[[ROWS - 1, 0]] = f64::NAN;
+        m[[ROWS / 2, 2]] = 7.0;
+        m[[17, 1]] = -1.0;
+        let err = pool(2)
+            .install(|| FourS::default().classify_batch(m.view()))
+            .unwrap_err();
+        assert_eq!(
+            err,
+            Error::InvalidBatchValue {
+                row: 17,
+                column: ScoreField::StrategicFit,
+                value: -1.0
+            }
+        );
+    }
+
+    #[test]
+    fn scoring_on_all_threads_is_scoring_on_one() {
+        let scorer = scorer();
+        let (revenue, fit, strength) = ratings(ROWS);
+        let run = || {
+            (
+                scorer.classify(
+                    &FourS::default(),
+                    revenue.view(),
+                    fit.view(),
+                    strength.view(),
+                ),
+                scorer.classify_all(
+                    &AllModels::default(),
+                    revenue.view(),
+                    fit.view(),
+                    strength.view(),
+                ),
+            )
+        };
+        assert_eq!(pool(1).install(run), pool(3).install(run));
+    }
 }

@@ -1,9 +1,15 @@
-//! The hot loops: row kernels for the models, the drivers that run them over a score matrix of
-//! any layout, and the output sinks.
+//! The hot loops: where rows come from (sources), what a chunk of rows becomes (kernels), where
+//! the results go (sinks), and the driver that runs them one chunk at a time, on one thread or,
+//! with the `rayon` feature, on blocks of rows across the current thread pool.
 //!
-//! Rows are processed in chunks of [`CHUNK`]. Validity is accumulated branch-free over a chunk
-//! so that the loop vectorizes; only a chunk known to hold a bad value is scanned again, in
-//! row-major order, to name the first culprit.
+//! Rows are processed in chunks of [`CHUNK`]. A full row-major chunk is read in place by the
+//! class kernels, which fold the validity of every value into one flag word without branches
+//! in the same loop; any other chunk is first copied into three column buffers (the tail of a
+//! matrix padded with valid zeros, whose outputs are never written out). Only a chunk whose
+//! flag is raised is scanned again, in row-major order, to name the first culprit. Class
+//! indices stay 64-bit in the class loops and are narrowed to bytes in one pass a chunk;
+//! classes and tiers are then looked up from small tables by compare-and-select. All loops
+//! have fixed trip counts, so that the compiler vectorizes them.
 
 use ndarray::{ArrayView2, ArrayViewMut1, Axis as NdAxis, Slice, Zip};
 
@@ -17,10 +23,10 @@ use crate::models::webster::{Webster, WebsterClass};
 use crate::scores::ScoreField;
 use crate::tier::Tier;
 
-/// Rows per chunk: small enough that a chunk's input and output stay in L1.
+/// Rows per chunk: small enough that a chunk's buffers stay in L1.
 pub const CHUNK: usize = 256;
 
-/// Whether a score is NaN, infinite or outside [0, 1]. Written without branches.
+/// Whether a score is NaN, infinite or outside [0, 1].
 #[inline(always)]
 pub fn invalid(x: f64) -> bool {
     !(0.0..=1.0).contains(&x)
@@ -38,18 +44,254 @@ pub fn suspect(x: f64) -> i64 {
     ONE_BITS.wrapping_sub(b) | b
 }
 
-/// Three valid scores in, one output out.
-pub trait Kernel {
-    /// What one row produces.
-    type Out: Copy;
+/// One chunk of rows, de-interleaved: revenue share, strategic fit, relationship strength.
+#[derive(Clone)]
+pub struct Rows {
+    pub r: [f64; CHUNK],
+    pub f: [f64; CHUNK],
+    pub s: [f64; CHUNK],
+}
 
-    /// The output of one row whose scores are known to be valid. Garbage in, garbage out: the
-    /// driver discards the output of a chunk with an invalid value.
-    fn eval(&self, revenue: f64, fit: f64, strength: f64) -> Self::Out;
+impl Rows {
+    /// A chunk of valid zeros.
+    pub fn new() -> Self {
+        Rows {
+            r: [0.0; CHUNK],
+            f: [0.0; CHUNK],
+            s: [0.0; CHUNK],
+        }
+    }
+
+    /// Pads rows `m..` with valid zeros, so that a kernel may run over the whole chunk.
+    #[inline]
+    pub fn pad(&mut self, m: usize) {
+        if m < CHUNK {
+            self.r[m..].fill(0.0);
+            self.f[m..].fill(0.0);
+            self.s[m..].fill(0.0);
+        }
+    }
+}
+
+/// Where rows come from.
+pub trait Source: Sync {
+    /// A chunk of input as a kernel reads it.
+    type Chunk;
+
+    /// A fresh chunk buffer.
+    fn chunk(&self) -> Self::Chunk;
+
+    /// The number of rows.
+    fn rows(&self) -> usize;
+
+    /// Loads rows `start..start + m` (`m <= CHUNK`) into `chunk`, rows `m..` padded with valid
+    /// values; true if a value may be invalid.
+    fn load(&self, start: usize, m: usize, chunk: &mut Self::Chunk) -> bool;
+
+    /// The first invalid value among rows `start..start + m`, in row order.
+    fn first_error(&self, start: usize, m: usize) -> Option<Error>;
+
+    /// Loads rows `start..start + m` and runs `kernel` over them into `out`; true if a value
+    /// may be invalid (the outputs are then garbage unless the rescan finds none).
+    #[inline]
+    fn load_eval<K: Kernel<Self::Chunk>>(
+        &self,
+        start: usize,
+        m: usize,
+        chunk: &mut Self::Chunk,
+        kernel: &K,
+        out: &mut K::Buf,
+    ) -> bool {
+        let bad = self.load(start, m, chunk);
+        kernel.eval(chunk, out);
+        bad
+    }
+}
+
+/// A score matrix in whichever layout it comes.
+#[derive(Clone)]
+pub enum Scores3<'a> {
+    /// Row-major: each row is three neighbours.
+    RowMajor(&'a [f64]),
+    /// Column-major: three contiguous columns.
+    ColumnMajor([&'a [f64]; 3]),
+    /// Any strides.
+    Strided(ArrayView2<'a, f64>),
+}
+
+impl<'a> Scores3<'a> {
+    /// The matrix `scores`, after checking its shape.
+    pub fn new(scores: ArrayView2<'a, f64>) -> Result<Self> {
+        check_columns(&scores)?;
+        let n = scores.nrows();
+        if let Some(data) = scores.to_slice() {
+            Ok(Scores3::RowMajor(data))
+        } else if let Some(data) = scores.reversed_axes().to_slice() {
+            let (r, rest) = data.split_at(n);
+            let (f, s) = rest.split_at(n);
+            Ok(Scores3::ColumnMajor([r, f, s]))
+        } else {
+            Ok(Scores3::Strided(scores))
+        }
+    }
+
+    /// The number of rows.
+    pub fn rows(&self) -> usize {
+        match self {
+            Scores3::RowMajor(d) => d.len() / 3,
+            Scores3::ColumnMajor([r, _, _]) => r.len(),
+            Scores3::Strided(v) => v.nrows(),
+        }
+    }
+
+    /// As [`Source::load`].
+    #[inline]
+    pub fn load(&self, start: usize, m: usize, rows: &mut Rows) -> bool {
+        let mut flags = 0i64;
+        match self {
+            Scores3::RowMajor(data) => {
+                let data = &data[3 * start..3 * (start + m)];
+                if let Ok(full) = <&[f64; 3 * CHUNK]>::try_from(data) {
+                    // Fixed trip counts: the flags over contiguous values and the
+                    // de-interleave each vectorize.
+                    // One index over fixed-size arrays.
+                    #[allow(clippy::needless_range_loop)]
+                    for i in 0..CHUNK {
+                        let (r, f, s) = (full[3 * i], full[3 * i + 1], full[3 * i + 2]);
+                        flags |= suspect(r) | suspect(f) | suspect(s);
+                        rows.r[i] = r;
+                        rows.f[i] = f;
+                        rows.s[i] = s;
+                    }
+                } else {
+                    for (i, row) in data.chunks_exact(3).enumerate() {
+                        let (r, f, s) = (row[0], row[1], row[2]);
+                        flags |= suspect(r) | suspect(f) | suspect(s);
+                        rows.r[i] = r;
+                        rows.f[i] = f;
+                        rows.s[i] = s;
+                    }
+                    rows.pad(m);
+                }
+            }
+            Scores3::ColumnMajor(columns) => {
+                for (column, dst) in columns.iter().zip([&mut rows.r, &mut rows.f, &mut rows.s]) {
+                    let src = &column[start..start + m];
+                    for &x in src {
+                        flags |= suspect(x);
+                    }
+                    dst[..m].copy_from_slice(src);
+                }
+                rows.pad(m);
+            }
+            Scores3::Strided(view) => {
+                let view = view.slice_axis(NdAxis(0), Slice::from(start..start + m));
+                let mut bad = false;
+                Zip::from(&mut rows.r[..m])
+                    .and(&mut rows.f[..m])
+                    .and(&mut rows.s[..m])
+                    .and(view.column(0))
+                    .and(view.column(1))
+                    .and(view.column(2))
+                    .for_each(|r, f, s, &x, &y, &z| {
+                        bad |= invalid(x) | invalid(y) | invalid(z);
+                        (*r, *f, *s) = (x, y, z);
+                    });
+                flags = if bad { -1 } else { 0 };
+                rows.pad(m);
+            }
+        }
+        flags < 0
+    }
+
+    /// Row `i`.
+    #[inline]
+    pub fn row(&self, i: usize) -> [f64; 3] {
+        match self {
+            Scores3::RowMajor(d) => [d[3 * i], d[3 * i + 1], d[3 * i + 2]],
+            Scores3::ColumnMajor([r, f, s]) => [r[i], f[i], s[i]],
+            Scores3::Strided(v) => [v[[i, 0]], v[[i, 1]], v[[i, 2]]],
+        }
+    }
+
+    /// The first invalid value of row `i`, by column.
+    pub fn row_error(&self, i: usize) -> Option<(ScoreField, f64)> {
+        let row = self.row(i);
+        ScoreField::ALL
+            .iter()
+            .zip(row)
+            .find(|(_, v)| invalid(*v))
+            .map(|(&c, v)| (c, v))
+    }
+}
+
+impl Source for Scores3<'_> {
+    type Chunk = Rows;
+
+    fn chunk(&self) -> Rows {
+        Rows::new()
+    }
+
+    fn rows(&self) -> usize {
+        Scores3::rows(self)
+    }
+
+    #[inline]
+    fn load(&self, start: usize, m: usize, chunk: &mut Rows) -> bool {
+        Scores3::load(self, start, m, chunk)
+    }
+
+    fn first_error(&self, start: usize, m: usize) -> Option<Error> {
+        (start..start + m).find_map(|row| {
+            self.row_error(row)
+                .map(|(column, value)| Error::InvalidBatchValue { row, column, value })
+        })
+    }
+
+    #[inline]
+    fn load_eval<K: Kernel<Rows>>(
+        &self,
+        start: usize,
+        m: usize,
+        chunk: &mut Rows,
+        kernel: &K,
+        out: &mut K::Buf,
+    ) -> bool {
+        if let Scores3::RowMajor(data) = self {
+            if let Ok(full) = <&[f64; 3 * CHUNK]>::try_from(&data[3 * start..3 * (start + m)]) {
+                if let Some(flags) = kernel.eval_row_major(full, out) {
+                    return flags < 0;
+                }
+            }
+        }
+        let bad = self.load(start, m, chunk);
+        kernel.eval(chunk, out);
+        bad
+    }
+}
+
+/// What a chunk of valid rows becomes.
+pub trait Kernel<I>: Sync {
+    /// The outputs of one chunk.
+    type Buf;
+
+    /// A fresh output buffer.
+    fn buf(&self) -> Self::Buf;
+
+    /// The outputs of a whole chunk, whose rows are known to be valid (or padding).
+    fn eval(&self, input: &I, out: &mut Self::Buf);
+
+    /// The outputs of a full row-major chunk read in place, and the fold of [`suspect`] over
+    /// its values; `None` if the kernel needs its input de-interleaved first.
+    #[inline]
+    fn eval_row_major(&self, full: &[f64; 3 * CHUNK], out: &mut Self::Buf) -> Option<i64> {
+        let _ = (full, out);
+        None
+    }
 }
 
 /// A model whose class can be computed from three raw scores.
-pub trait RawClassifier: Classifier {
+pub trait RawClassifier: Classifier + Sync {
     /// The index in `NativeClass::ALL` of the class.
     fn class_index_raw(&self, revenue: f64, fit: f64, strength: f64) -> usize;
 }
@@ -69,31 +311,161 @@ macro_rules! raw_classifier {
 
 raw_classifier!(Webster, MillmanWilson, Bensaou, FourS);
 
-/// One model's kernel: three scores in, the index of the class in `NativeClass::ALL` out.
-///
-/// Only the index is computed per row in the hot loop; classes and tiers are looked up
-/// afterwards on bytes, sixteen rows to a vector register.
+/// The class indices of one chunk.
+pub type Codes = [u8; CHUNK];
+
+/// One model's kernel: three scores in, the index of the class in `NativeClass::ALL` out, by
+/// the model's own one-account arithmetic.
 pub struct ModelKernel<'a, M>(pub &'a M);
 
-impl<M: RawClassifier> Kernel for ModelKernel<'_, M> {
-    type Out = u8;
+impl<M: RawClassifier> Kernel<Rows> for ModelKernel<'_, M> {
+    type Buf = Codes;
 
-    #[inline(always)]
-    fn eval(&self, revenue: f64, fit: f64, strength: f64) -> u8 {
-        // At most six classes: the index fits.
-        self.0.class_index_raw(revenue, fit, strength) as u8
+    fn buf(&self) -> Codes {
+        [0; CHUNK]
+    }
+
+    #[inline]
+    fn eval(&self, rows: &Rows, out: &mut Codes) {
+        let m = self.0;
+        let mut wide = [0u64; CHUNK];
+        // One index over several fixed-size arrays.
+        #[allow(clippy::needless_range_loop)]
+        for i in 0..CHUNK {
+            wide[i] = m.class_index_raw(rows.r[i], rows.f[i], rows.s[i]) as u64;
+        }
+        narrow(&wide, out);
+    }
+
+    #[inline]
+    fn eval_row_major(&self, full: &[f64; 3 * CHUNK], out: &mut Codes) -> Option<i64> {
+        Some(self.row_major::<true>(full, out))
     }
 }
 
-/// A model's classes and their tiers, by class index, padded to eight entries so that a
-/// masked byte indexes them without a bounds check.
-#[derive(Clone, Copy)]
-pub struct Tables<C, const N: usize> {
-    pub classes: [C; 8],
-    pub tiers: [Tier; 8],
+impl<M: RawClassifier> ModelKernel<'_, M> {
+    /// Flags (if `FLAGS`, else 0) and class indices of a full row-major chunk in one loop: the
+    /// rows are de-interleaved in registers, which costs less than through column buffers.
+    #[inline]
+    fn row_major<const FLAGS: bool>(&self, full: &[f64; 3 * CHUNK], out: &mut Codes) -> i64 {
+        let m = self.0;
+        let mut flags = 0i64;
+        let mut wide = [0u64; CHUNK];
+        for (o, row) in wide.iter_mut().zip(full.chunks_exact(3)) {
+            let (r, f, s) = (row[0], row[1], row[2]);
+            if FLAGS {
+                flags |= suspect(r) | suspect(f) | suspect(s);
+            }
+            *o = m.class_index_raw(r, f, s) as u64;
+        }
+        narrow(&wide, out);
+        flags
+    }
 }
 
-impl<C: Copy, const N: usize> Tables<C, N> {
+/// Class indices to bytes. Kept out of the class loops: there each compare mask would be
+/// narrowed on its own, two rows a register, which costs more than the arithmetic; here a
+/// whole chunk narrows sixteen rows a register.
+#[inline(always)]
+fn narrow(wide: &[u64; CHUNK], out: &mut Codes) {
+    // Sixteen at a time and masked: so written, the narrowing vectorizes.
+    for (o, w) in out.chunks_exact_mut(16).zip(wide.chunks_exact(16)) {
+        for (o, &w) in o.iter_mut().zip(w) {
+            // At most six classes: the index fits.
+            *o = (w & 0xFF) as u8;
+        }
+    }
+}
+
+/// A type written out of the kernels as a byte code: a tier or a class. The codes of the
+/// models' own classes and of tiers are their declaration order, so that `from_code` compiles
+/// to a clamp, which vectorizes.
+pub trait Code: Copy + Send + Sync {
+    /// The byte code of `self`.
+    fn to_code(self) -> u8;
+    /// The value of a code given by `to_code`.
+    fn from_code(code: u8) -> Self;
+}
+
+macro_rules! code {
+    ($t:ty: $($v:ident),* ; $last:ident) => {
+        impl Code for $t {
+            #[inline(always)]
+            fn to_code(self) -> u8 {
+                self as u8
+            }
+
+            #[inline(always)]
+            fn from_code(code: u8) -> Self {
+                let mut _k = 0u8;
+                $(
+                    if code == _k {
+                        return <$t>::$v;
+                    }
+                    _k += 1;
+                )*
+                <$t>::$last
+            }
+        }
+    };
+}
+
+code!(Tier: Transactional, Maintenance, Development; Key);
+code!(WebsterClass: Transaction, RepeatedTransactions, LongTermRelationship,
+    BuyerSellerPartnership, StrategicAlliance; NetworkOrganization);
+code!(MillmanWilsonStage: UncouplingKam, PreKam, EarlyKam, MidKam, PartnershipKam;
+    SynergisticKam);
+code!(BensaouClass: MarketExchange, CaptiveBuyer, CaptiveSupplier; StrategicPartnership);
+code!(FourSClass: Streamline, Status, Star; Strategic);
+
+/// Any model's class: the four models' codes one after the other.
+impl Code for Class {
+    fn to_code(self) -> u8 {
+        match self {
+            Class::Webster(c) => c.to_code(),
+            Class::MillmanWilson(c) => 6 + c.to_code(),
+            Class::Bensaou(c) => 12 + c.to_code(),
+            Class::FourS(c) => 16 + c.to_code(),
+        }
+    }
+
+    fn from_code(code: u8) -> Self {
+        match code {
+            0..=5 => Class::Webster(WebsterClass::from_code(code)),
+            6..=11 => Class::MillmanWilson(MillmanWilsonStage::from_code(code - 6)),
+            12..=15 => Class::Bensaou(BensaouClass::from_code(code - 12)),
+            _ => Class::FourS(FourSClass::from_code(code.saturating_sub(16))),
+        }
+    }
+}
+
+/// A model's classes and their tiers as codes, by class index (padded to eight entries).
+pub struct Tables<C, const N: usize> {
+    pub classes: [u8; 8],
+    pub tiers: [u8; 8],
+    class: std::marker::PhantomData<fn() -> C>,
+}
+
+impl<C, const N: usize> Clone for Tables<C, N> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<C, const N: usize> Copy for Tables<C, N> {}
+
+/// `table[code]` for a code below `N`, by compare-and-select on values held in registers: it
+/// vectorizes, sixteen rows to an SSE2 register, where an indexed load does not.
+#[inline(always)]
+fn pick<const N: usize>(table: [u8; 8], code: u8) -> u8 {
+    let mut v = table[0];
+    for (k, &t) in table.iter().enumerate().take(N).skip(1) {
+        v = if code == k as u8 { t } else { v };
+    }
+    v
+}
+
+impl<C: Code, const N: usize> Tables<C, N> {
     /// The tables of `model`; `N` is the number of its classes.
     pub fn new<M: Classifier>(model: &M) -> Self
     where
@@ -101,22 +473,22 @@ impl<C: Copy, const N: usize> Tables<C, N> {
     {
         let all = <M::Class as NativeClass>::ALL;
         debug_assert_eq!(all.len(), N);
-        let native: [M::Class; N] = std::array::from_fn(|i| all[i]);
-        let padded: [M::Class; 8] = std::array::from_fn(|i| native[i % N]);
+        let native: [M::Class; 8] = std::array::from_fn(|i| all[i % all.len()]);
         Tables {
-            classes: padded.map(Into::into),
-            tiers: padded.map(|c| model.tier_of(c)),
+            classes: native.map(|c| c.into().to_code()),
+            tiers: native.map(|c| model.tier_of(c).to_code()),
+            class: std::marker::PhantomData,
         }
     }
 
-    #[inline(always)]
-    fn tier(&self, i: u8) -> Tier {
-        self.tiers[usize::from(i & 7)]
+    /// The class that fills outputs made up front.
+    pub fn first_class(&self) -> C {
+        C::from_code(self.classes[0])
     }
 
-    #[inline(always)]
-    fn class(&self, i: u8) -> C {
-        self.classes[usize::from(i & 7)]
+    /// The tier that fills outputs made up front.
+    pub fn first_tier(&self) -> Tier {
+        Tier::from_code(self.tiers[0])
     }
 }
 
@@ -135,14 +507,14 @@ pub trait KernelVisitor<C> {
     type Output;
 
     /// Runs with `kernel`, whose indices `tables` resolves.
-    fn visit<K: Kernel<Out = u8>, const N: usize>(
+    fn visit<K: Kernel<Rows, Buf = Codes>, const N: usize>(
         self,
         kernel: &K,
         tables: Tables<C, N>,
     ) -> Self::Output;
 }
 
-/// The four models' kernels fused, so that each row is read once.
+/// The four models' kernels, so that each row is read once.
 pub struct FourKernel<'a> {
     pub webster: &'a Webster,
     pub millman_wilson: &'a MillmanWilson,
@@ -150,35 +522,67 @@ pub struct FourKernel<'a> {
     pub four_s: &'a FourS,
 }
 
-impl Kernel for FourKernel<'_> {
-    type Out = [u8; 4];
+impl Kernel<Rows> for FourKernel<'_> {
+    type Buf = [Codes; 4];
 
-    #[inline(always)]
-    fn eval(&self, r: f64, f: f64, s: f64) -> [u8; 4] {
-        [
-            ModelKernel(self.webster).eval(r, f, s),
-            ModelKernel(self.millman_wilson).eval(r, f, s),
-            ModelKernel(self.bensaou).eval(r, f, s),
-            ModelKernel(self.four_s).eval(r, f, s),
-        ]
+    fn buf(&self) -> [Codes; 4] {
+        [[0; CHUNK]; 4]
+    }
+
+    #[inline]
+    fn eval(&self, rows: &Rows, out: &mut [Codes; 4]) {
+        // One loop a model: each vectorizes on its own, over a chunk that stays in L1.
+        let [w, mw, b, f] = out;
+        ModelKernel(self.webster).eval(rows, w);
+        ModelKernel(self.millman_wilson).eval(rows, mw);
+        ModelKernel(self.bensaou).eval(rows, b);
+        ModelKernel(self.four_s).eval(rows, f);
+    }
+
+    #[inline]
+    fn eval_row_major(&self, full: &[f64; 3 * CHUNK], out: &mut [Codes; 4]) -> Option<i64> {
+        // All four in one pass, so that the arithmetic overlaps the stream of rows from
+        // memory; one pass a model would wait for memory in the first and not in the others.
+        let mut flags = 0i64;
+        let mut wide = [[0u64; CHUNK]; 4];
+        let [w, mw, b, fs] = &mut wide;
+        #[allow(clippy::needless_range_loop)]
+        for i in 0..CHUNK {
+            let (r, f, s) = (full[3 * i], full[3 * i + 1], full[3 * i + 2]);
+            flags |= suspect(r) | suspect(f) | suspect(s);
+            w[i] = self.webster.class_index_raw(r, f, s) as u64;
+            mw[i] = self.millman_wilson.class_index_raw(r, f, s) as u64;
+            b[i] = self.bensaou.class_index_raw(r, f, s) as u64;
+            fs[i] = self.four_s.class_index_raw(r, f, s) as u64;
+        }
+        for (wide, out) in wide.iter().zip(out) {
+            narrow(wide, out);
+        }
+        Some(flags)
     }
 }
 
-/// Where a driver puts its output, one chunk at a time, in row order.
-pub trait Sink<O> {
-    /// Takes the outputs of the next rows.
-    fn put(&mut self, outputs: &[O]);
+/// Where a driver puts a chunk's outputs.
+pub trait Sink<B>: Send + Sized {
+    /// Takes the outputs of the first `m` rows of `buf`, which are rows `at..at + m` of this
+    /// sink (counted from its own start).
+    fn put(&mut self, at: usize, buf: &B, m: usize);
+
+    /// The sink of rows `..mid` and the sink of rows `mid..`; `None` if it cannot be split
+    /// (an output that grows as chunks arrive).
+    #[cfg_attr(not(feature = "rayon"), allow(dead_code))]
+    fn split_at(self, mid: usize) -> std::result::Result<(Self, Self), Self>;
 }
 
 /// One output column: a growing `Vec`, or a caller's array (contiguous or strided).
 pub enum Column<'a, T> {
-    /// Grows as chunks arrive.
+    /// Grows as chunks arrive, in order.
     Owned(Vec<T>),
-    /// A caller's array, whose length the caller has checked, and the next row to write.
-    View(ArrayViewMut1<'a, T>, usize),
+    /// A caller's array, whose length the caller has checked.
+    View(ArrayViewMut1<'a, T>),
 }
 
-impl<'a, T: Copy> Column<'a, T> {
+impl<'a, T: Copy + Send + Sync> Column<'a, T> {
     /// A column that grows to `rows` entries.
     pub fn owned(rows: usize) -> Self {
         Column::Owned(Vec::with_capacity(rows))
@@ -186,28 +590,51 @@ impl<'a, T: Copy> Column<'a, T> {
 
     /// A column writing into `view`.
     pub fn view(view: ArrayViewMut1<'a, T>) -> Self {
-        Column::View(view, 0)
+        Column::View(view)
     }
 
-    /// Appends `f` of each output.
+    /// Writes the value of `table[code]` of each code at rows `at..`.
     #[inline(always)]
-    pub fn put<O>(&mut self, outputs: &[O], f: impl Fn(&O) -> T) {
+    pub fn put<const N: usize>(&mut self, at: usize, codes: &[u8], table: [u8; 8])
+    where
+        T: Code,
+    {
+        let f = |c: u8| T::from_code(pick::<N>(table, c));
         match self {
-            Column::Owned(v) => v.extend(outputs.iter().map(f)),
-            Column::View(view, next) => {
-                let end = (*next + outputs.len()).min(view.len());
-                let mut dst = view.slice_axis_mut(NdAxis(0), Slice::from(*next..end));
+            Column::Owned(v) => {
+                debug_assert_eq!(v.len(), at);
+                // Through a buffer in L1: a plain slice loop vectorizes, `extend` does not.
+                let mut buf = [T::from_code(table[0]); CHUNK];
+                for (d, &c) in buf.iter_mut().zip(codes) {
+                    *d = f(c);
+                }
+                v.extend_from_slice(&buf[..codes.len()]);
+            }
+            Column::View(view) => {
+                let end = (at + codes.len()).min(view.len());
+                let mut dst = view.slice_axis_mut(NdAxis(0), Slice::from(at..end));
                 if let Some(dst) = dst.as_slice_mut() {
-                    for (d, o) in dst.iter_mut().zip(outputs) {
-                        *d = f(o);
+                    for (d, &c) in dst.iter_mut().zip(codes) {
+                        *d = f(c);
                     }
                 } else {
-                    for (d, o) in dst.iter_mut().zip(outputs) {
-                        *d = f(o);
+                    for (d, &c) in dst.iter_mut().zip(codes) {
+                        *d = f(c);
                     }
                 }
-                *next = end;
             }
+        }
+    }
+
+    /// Splits a caller's array at `mid`.
+    #[cfg_attr(not(feature = "rayon"), allow(dead_code))]
+    pub fn split_at(self, mid: usize) -> std::result::Result<(Self, Self), Self> {
+        match self {
+            Column::View(v) => {
+                let (a, b) = v.split_at(NdAxis(0), mid);
+                Ok((Column::View(a), Column::View(b)))
+            }
+            owned => Err(owned),
         }
     }
 
@@ -220,6 +647,29 @@ impl<'a, T: Copy> Column<'a, T> {
     }
 }
 
+/// Splits two columns at `mid`, or gives both back.
+#[allow(clippy::type_complexity)]
+#[cfg_attr(not(feature = "rayon"), allow(dead_code))]
+fn split_pair<'a, A: Copy + Send + Sync, B: Copy + Send + Sync>(
+    a: Column<'a, A>,
+    b: Column<'a, B>,
+    mid: usize,
+) -> std::result::Result<
+    (
+        (Column<'a, A>, Column<'a, B>),
+        (Column<'a, A>, Column<'a, B>),
+    ),
+    (Column<'a, A>, Column<'a, B>),
+> {
+    match (a.split_at(mid), b.split_at(mid)) {
+        (Ok((a0, a1)), Ok((b0, b1))) => Ok(((a0, b0), (a1, b1))),
+        // Both are views or both owned: no mixed case arises.
+        (Ok((a0, _)), Err(b)) => Err((a0, b)),
+        (Err(a), Ok((b0, _))) => Err((a, b0)),
+        (Err(a), Err(b)) => Err((a, b)),
+    }
+}
+
 /// Tiers and classes of one model.
 pub struct PairSink<'a, C, const N: usize> {
     pub tables: Tables<C, N>,
@@ -227,12 +677,41 @@ pub struct PairSink<'a, C, const N: usize> {
     pub classes: Column<'a, C>,
 }
 
-impl<C: Copy, const N: usize> Sink<u8> for PairSink<'_, C, N> {
+impl<C: Code, const N: usize> PairSink<'_, C, N> {
     #[inline]
-    fn put(&mut self, outputs: &[u8]) {
-        let t = &self.tables;
-        self.tiers.put(outputs, |&i| t.tier(i));
-        self.classes.put(outputs, |&i| t.class(i));
+    fn put_codes(&mut self, at: usize, codes: &[u8]) {
+        self.tiers.put::<N>(at, codes, self.tables.tiers);
+        self.classes.put::<N>(at, codes, self.tables.classes);
+    }
+}
+
+impl<C: Code, const N: usize> Sink<Codes> for PairSink<'_, C, N> {
+    #[inline]
+    fn put(&mut self, at: usize, buf: &Codes, m: usize) {
+        self.put_codes(at, &buf[..m]);
+    }
+
+    fn split_at(self, mid: usize) -> std::result::Result<(Self, Self), Self> {
+        let tables = self.tables;
+        match split_pair(self.tiers, self.classes, mid) {
+            Ok(((t0, c0), (t1, c1))) => Ok((
+                PairSink {
+                    tables,
+                    tiers: t0,
+                    classes: c0,
+                },
+                PairSink {
+                    tables,
+                    tiers: t1,
+                    classes: c1,
+                },
+            )),
+            Err((tiers, classes)) => Err(PairSink {
+                tables,
+                tiers,
+                classes,
+            }),
+        }
     }
 }
 
@@ -242,11 +721,18 @@ pub struct TierSink<'a, C, const N: usize> {
     pub tiers: Column<'a, Tier>,
 }
 
-impl<C: Copy, const N: usize> Sink<u8> for TierSink<'_, C, N> {
+impl<C: Code, const N: usize> Sink<Codes> for TierSink<'_, C, N> {
     #[inline]
-    fn put(&mut self, outputs: &[u8]) {
-        let t = &self.tables;
-        self.tiers.put(outputs, |&i| t.tier(i));
+    fn put(&mut self, at: usize, buf: &Codes, m: usize) {
+        self.tiers.put::<N>(at, &buf[..m], self.tables.tiers);
+    }
+
+    fn split_at(self, mid: usize) -> std::result::Result<(Self, Self), Self> {
+        let tables = self.tables;
+        match self.tiers.split_at(mid) {
+            Ok((a, b)) => Ok((TierSink { tables, tiers: a }, TierSink { tables, tiers: b })),
+            Err(tiers) => Err(TierSink { tables, tiers }),
+        }
     }
 }
 
@@ -258,23 +744,44 @@ pub struct FourSink<'a> {
     pub four_s: PairSink<'a, FourSClass, FOUR_S_CLASSES>,
 }
 
-impl<C: Copy, const N: usize> PairSink<'_, C, N> {
-    /// Takes the class indices that `index` picks out of each output.
-    #[inline(always)]
-    fn put_by<O>(&mut self, outputs: &[O], index: impl Fn(&O) -> u8) {
-        let t = &self.tables;
-        self.tiers.put(outputs, |o| t.tier(index(o)));
-        self.classes.put(outputs, |o| t.class(index(o)));
-    }
-}
-
-impl Sink<[u8; 4]> for FourSink<'_> {
+impl Sink<[Codes; 4]> for FourSink<'_> {
     #[inline]
-    fn put(&mut self, outputs: &[[u8; 4]]) {
-        self.webster.put_by(outputs, |o| o[0]);
-        self.millman_wilson.put_by(outputs, |o| o[1]);
-        self.bensaou.put_by(outputs, |o| o[2]);
-        self.four_s.put_by(outputs, |o| o[3]);
+    fn put(&mut self, at: usize, buf: &[Codes; 4], m: usize) {
+        self.webster.put_codes(at, &buf[0][..m]);
+        self.millman_wilson.put_codes(at, &buf[1][..m]);
+        self.bensaou.put_codes(at, &buf[2][..m]);
+        self.four_s.put_codes(at, &buf[3][..m]);
+    }
+
+    fn split_at(self, mid: usize) -> std::result::Result<(Self, Self), Self> {
+        // All four are views or all four grow: the first decides.
+        match (
+            self.webster.split_at(mid),
+            self.millman_wilson.split_at(mid),
+            self.bensaou.split_at(mid),
+            self.four_s.split_at(mid),
+        ) {
+            (Ok((w0, w1)), Ok((m0, m1)), Ok((b0, b1)), Ok((f0, f1))) => Ok((
+                FourSink {
+                    webster: w0,
+                    millman_wilson: m0,
+                    bensaou: b0,
+                    four_s: f0,
+                },
+                FourSink {
+                    webster: w1,
+                    millman_wilson: m1,
+                    bensaou: b1,
+                    four_s: f1,
+                },
+            )),
+            (w, m, b, f) => Err(FourSink {
+                webster: w.map_or_else(|s| s, |(a, _)| a),
+                millman_wilson: m.map_or_else(|s| s, |(a, _)| a),
+                bensaou: b.map_or_else(|s| s, |(a, _)| a),
+                four_s: f.map_or_else(|s| s, |(a, _)| a),
+            }),
+        }
     }
 }
 
@@ -290,97 +797,145 @@ pub fn check_columns(scores: &ArrayView2<'_, f64>) -> Result<()> {
     }
 }
 
-/// The first invalid score among `rows` (row-major order), the first of which is `first_row`.
-pub fn first_invalid(first_row: usize, rows: impl Iterator<Item = [f64; 3]>) -> Option<Error> {
-    for (j, row) in rows.enumerate() {
-        for (&column, &value) in ScoreField::ALL.iter().zip(&row) {
-            if invalid(value) {
-                return Some(Error::InvalidBatchValue {
-                    row: first_row + j,
-                    column,
-                    value,
-                });
+/// Runs `kernel` over rows `lo..hi` of `source` into `sink` (whose row 0 is `lo`), chunk by
+/// chunk. Fails with the first invalid value of the range, in row order.
+fn run_range<Src, K, S>(source: &Src, kernel: &K, lo: usize, hi: usize, sink: &mut S) -> Result<()>
+where
+    Src: Source,
+    K: Kernel<Src::Chunk>,
+    S: Sink<K::Buf>,
+{
+    let mut chunk = source.chunk();
+    let mut buf = kernel.buf();
+    let mut start = lo;
+    while start < hi {
+        let m = (hi - start).min(CHUNK);
+        if source.load_eval(start, m, &mut chunk, kernel, &mut buf) {
+            if let Some(e) = source.first_error(start, m) {
+                return Err(e);
             }
         }
-    }
-    None
-}
-
-/// Runs `kernel` over every row of `scores` into `sink`, after checking the shape. Fails on the
-/// first invalid value in row-major order, whatever the layout.
-pub fn drive<K: Kernel, S: Sink<K::Out>>(
-    kernel: &K,
-    scores: ArrayView2<'_, f64>,
-    sink: &mut S,
-) -> Result<()> {
-    check_columns(&scores)?;
-    let n = scores.nrows();
-    if n == 0 {
-        return Ok(());
-    }
-    let mut buf = [kernel.eval(0.0, 0.0, 0.0); CHUNK];
-    if let Some(data) = scores.as_slice() {
-        // Row-major: each row is three neighbours.
-        for (c, chunk) in data.chunks(3 * CHUNK).enumerate() {
-            let rows = chunk.chunks_exact(3);
-            let m = rows.len();
-            let mut flags = 0;
-            for (o, row) in buf.iter_mut().zip(rows.clone()) {
-                let (r, f, s) = (row[0], row[1], row[2]);
-                flags |= suspect(r) | suspect(f) | suspect(s);
-                *o = kernel.eval(r, f, s);
-            }
-            if flags < 0 {
-                let rows = rows.map(|row| [row[0], row[1], row[2]]);
-                if let Some(e) = first_invalid(c * CHUNK, rows) {
-                    return Err(e);
-                }
-            }
-            sink.put(&buf[..m]);
-        }
-    } else if let Some(data) = scores.t().as_slice() {
-        // Column-major: three contiguous columns.
-        let (rs, rest) = data.split_at(n);
-        let (fs, ss) = rest.split_at(n);
-        let chunks = rs.chunks(CHUNK).zip(fs.chunks(CHUNK)).zip(ss.chunks(CHUNK));
-        for (c, ((rc, fc), sc)) in chunks.enumerate() {
-            let mut flags = 0;
-            for (o, ((&r, &f), &s)) in buf.iter_mut().zip(rc.iter().zip(fc).zip(sc)) {
-                flags |= suspect(r) | suspect(f) | suspect(s);
-                *o = kernel.eval(r, f, s);
-            }
-            if flags < 0 {
-                let rows = rc.iter().zip(fc).zip(sc).map(|((&r, &f), &s)| [r, f, s]);
-                if let Some(e) = first_invalid(c * CHUNK, rows) {
-                    return Err(e);
-                }
-            }
-            sink.put(&buf[..rc.len()]);
-        }
-    } else {
-        // Any strides: walk the rows in place.
-        for (c, view) in scores.axis_chunks_iter(NdAxis(0), CHUNK).enumerate() {
-            let mut bad = false;
-            let m = view.nrows();
-            let out = ArrayViewMut1::from(&mut buf[..m]);
-            Zip::from(out)
-                .and(view.column(0))
-                .and(view.column(1))
-                .and(view.column(2))
-                .for_each(|o, &r, &f, &s| {
-                    bad |= invalid(r) | invalid(f) | invalid(s);
-                    *o = kernel.eval(r, f, s);
-                });
-            if bad {
-                let rows = view.rows().into_iter().map(|row| [row[0], row[1], row[2]]);
-                if let Some(e) = first_invalid(c * CHUNK, rows) {
-                    return Err(e);
-                }
-            }
-            sink.put(&buf[..m]);
-        }
+        sink.put(start - lo, &buf, m);
+        start += m;
     }
     Ok(())
+}
+
+/// Rows a thread takes at least: below this, splitting costs more than it gives.
+#[cfg(feature = "rayon")]
+pub const MIN_BLOCK: usize = 16 * CHUNK;
+
+/// Whether a run over `rows` rows is split across threads.
+pub fn parallel(rows: usize) -> bool {
+    #[cfg(feature = "rayon")]
+    {
+        rows >= 2 * MIN_BLOCK && rayon::current_num_threads() > 1
+    }
+    #[cfg(not(feature = "rayon"))]
+    {
+        let _ = rows;
+        false
+    }
+}
+
+/// Runs `kernel` over every row of `source` into `sink`. Fails on the first invalid value in
+/// row order, whatever the layout and however the rows are split across threads. Gives the
+/// sink back when it ran on one thread (always for growing outputs), `None` when it was split
+/// across threads (only arrays of the caller's were written).
+pub fn drive<Src, K, S>(source: &Src, kernel: &K, sink: S) -> Result<Option<S>>
+where
+    Src: Source,
+    K: Kernel<Src::Chunk>,
+    S: Sink<K::Buf>,
+{
+    let n = source.rows();
+    #[cfg(feature = "rayon")]
+    if parallel(n) {
+        return drive_parallel(source, kernel, sink, n);
+    }
+    let mut sink = sink;
+    run_range(source, kernel, 0, n, &mut sink)?;
+    Ok(Some(sink))
+}
+
+/// As [`drive`], over blocks of whole chunks on the current rayon pool. Every block runs to its
+/// own first error; the error of the lowest block is the first of the matrix.
+#[cfg(feature = "rayon")]
+fn drive_parallel<Src, K, S>(source: &Src, kernel: &K, sink: S, n: usize) -> Result<Option<S>>
+where
+    Src: Source,
+    K: Kernel<Src::Chunk>,
+    S: Sink<K::Buf>,
+{
+    use rayon::prelude::*;
+
+    // A few blocks a thread, so that a slow thread (the machine is shared) is caught up.
+    let blocks = (4 * rayon::current_num_threads()).min(n / MIN_BLOCK).max(1);
+    let block = n.div_ceil(blocks).div_ceil(CHUNK) * CHUNK;
+    let mut parts = Vec::with_capacity(blocks);
+    let mut rest = sink;
+    let mut lo = 0;
+    while n - lo > block {
+        match rest.split_at(block) {
+            Ok((head, tail)) => {
+                parts.push((lo, lo + block, head));
+                rest = tail;
+                lo += block;
+            }
+            // An output that grows in order: one thread.
+            Err(whole) => {
+                debug_assert!(parts.is_empty());
+                let mut whole = whole;
+                run_range(source, kernel, 0, n, &mut whole)?;
+                return Ok(Some(whole));
+            }
+        }
+    }
+    parts.push((lo, n, rest));
+    let failed = parts
+        .into_par_iter()
+        .map(|(lo, hi, mut part)| run_range(source, kernel, lo, hi, &mut part))
+        .find_first(Result::is_err);
+    match failed {
+        Some(Err(e)) => Err(e),
+        // The parts wrote into the caller's arrays; nothing is left to give back.
+        _ => Ok(None),
+    }
+}
+
+/// The tiers and classes of every row of `source` into new arrays: grown chunk by chunk on one
+/// thread, or made up front and filled in parts across threads.
+pub fn pairs<Src, K, C, const N: usize>(
+    source: &Src,
+    kernel: &K,
+    tables: Tables<C, N>,
+) -> Result<(Vec<Tier>, Vec<C>)>
+where
+    Src: Source,
+    K: Kernel<Src::Chunk, Buf = Codes>,
+    C: Code,
+{
+    let n = source.rows();
+    if parallel(n) {
+        let mut tiers = vec![tables.first_tier(); n];
+        let mut classes = vec![tables.first_class(); n];
+        let sink = PairSink {
+            tables,
+            tiers: Column::view(ArrayViewMut1::from(&mut tiers[..])),
+            classes: Column::view(ArrayViewMut1::from(&mut classes[..])),
+        };
+        drive(source, kernel, sink)?;
+        return Ok((tiers, classes));
+    }
+    let sink = PairSink {
+        tables,
+        tiers: Column::owned(n),
+        classes: Column::owned(n),
+    };
+    Ok(drive(source, kernel, sink)?.map_or_else(
+        || (Vec::new(), Vec::new()),
+        |s| (s.tiers.into_vec(), s.classes.into_vec()),
+    ))
 }
 
 /// Hands the kernel of whichever model `model` holds, its classes widened to [`Class`], to
@@ -406,10 +961,41 @@ mod tests {
 
     #[test]
     fn kernel_tables_match_the_models() {
-        assert_eq!(WebsterClass::ALL.len(), 6);
-        assert_eq!(MillmanWilsonStage::ALL.len(), 6);
-        assert_eq!(BensaouClass::ALL.len(), 4);
-        assert_eq!(FourSClass::ALL.len(), 4);
+        assert_eq!(WebsterClass::ALL.len(), WEBSTER_CLASSES);
+        assert_eq!(MillmanWilsonStage::ALL.len(), MILLMAN_WILSON_CLASSES);
+        assert_eq!(BensaouClass::ALL.len(), BENSAOU_CLASSES);
+        assert_eq!(FourSClass::ALL.len(), FOUR_S_CLASSES);
+    }
+
+    #[test]
+    fn pick_is_an_index() {
+        let table = [10u8, 11, 12, 13, 14, 15, 16, 17];
+        for code in 0..6u8 {
+            assert_eq!(pick::<6>(table, code), table[usize::from(code)]);
+        }
+    }
+
+    fn codes_round_trip<T: Code + NativeClass>() {
+        for &c in T::ALL {
+            assert_eq!(T::from_code(c.to_code()), c, "{c}");
+        }
+    }
+
+    #[test]
+    fn codes_round_trip_for_every_class_and_tier() {
+        codes_round_trip::<WebsterClass>();
+        codes_round_trip::<MillmanWilsonStage>();
+        codes_round_trip::<BensaouClass>();
+        codes_round_trip::<FourSClass>();
+        codes_round_trip::<Class>();
+        for t in [
+            Tier::Transactional,
+            Tier::Maintenance,
+            Tier::Development,
+            Tier::Key,
+        ] {
+            assert_eq!(Tier::from_code(t.to_code()), t);
+        }
     }
 
     #[test]
@@ -423,9 +1009,13 @@ mod tests {
             -1e-300,
         ] {
             assert!(invalid(x), "{x}");
+            assert!(suspect(x) < 0, "{x}");
         }
         for x in [0.0, -0.0, 0.5, 1.0] {
             assert!(!invalid(x), "{x}");
+        }
+        for x in [0.0, 1e-300, 0.5, 1.0] {
+            assert!(suspect(x) >= 0, "{x}");
         }
     }
 }

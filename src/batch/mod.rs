@@ -13,6 +13,12 @@
 //! - [`AllModels`]: the four models over a matrix in one pass.
 //! - [`BatchScorer`]: scores from raw factor ratings with two scorecards, then classification
 //!   in the same pass.
+//! - [`MillmanWilson::classify_batch_with_previous`]: Uncoupling-KAM, each row against the
+//!   same row of the previous period's matrix.
+//!
+//! With the `rayon` feature, a batch of 8,192 rows or more is split into blocks of whole chunks
+//! across the threads of the current rayon pool. The results are those of one thread, and an
+//! error is the one of the first bad row by index, whichever thread finds its own first.
 //!
 //! # Examples
 //!
@@ -30,12 +36,13 @@
 
 mod kernel;
 mod scoring;
+mod uncoupling;
 
 use ndarray::{Array1, ArrayView2, ArrayViewMut1};
 use serde::{Deserialize, Serialize};
 
 use crate::any::{AnyModel, Class};
-use crate::classifier::Assessment;
+use crate::classifier::{Assessment, NativeClass};
 use crate::error::{Error, Result};
 use crate::models::bensaou::{Bensaou, BensaouClass};
 use crate::models::four_s::{FourS, FourSClass};
@@ -45,8 +52,9 @@ use crate::scores::Scores;
 use crate::tier::Tier;
 
 use kernel::{
-    Column, FourKernel, FourSink, Kernel, KernelVisitor, ModelKernel, PairSink, Tables, TierSink,
-    BENSAOU_CLASSES, FOUR_S_CLASSES, MILLMAN_WILSON_CLASSES, WEBSTER_CLASSES,
+    Code, Codes, Column, FourKernel, FourSink, Kernel, KernelVisitor, ModelKernel, PairSink, Rows,
+    Scores3, Tables, TierSink, BENSAOU_CLASSES, FOUR_S_CLASSES, MILLMAN_WILSON_CLASSES,
+    WEBSTER_CLASSES,
 };
 
 pub use scoring::BatchScorer;
@@ -112,7 +120,7 @@ impl<C> BatchAssessment<C> {
 
     fn from_sink<const N: usize>(sink: PairSink<'_, C, N>) -> Self
     where
-        C: Copy,
+        C: Code,
     {
         BatchAssessment {
             tiers: Array1::from_vec(sink.tiers.into_vec()),
@@ -122,11 +130,11 @@ impl<C> BatchAssessment<C> {
 }
 
 mod sealed {
-    use super::kernel::KernelVisitor;
+    use super::kernel::{Code, KernelVisitor};
     use crate::classifier::Classifier;
 
     /// Hands a model's kernel to crate code; not implementable outside the crate.
-    pub trait Sealed: Classifier {
+    pub trait Sealed: Classifier<Class: Code> {
         /// Runs `visitor` with the model's kernel.
         fn with_kernel<V: KernelVisitor<Self::Class>>(&self, visitor: V) -> V::Output;
     }
@@ -148,39 +156,39 @@ struct Drive<'v, 'a, C> {
     output: Output<'a, C>,
 }
 
-impl<C: Copy> KernelVisitor<C> for Drive<'_, '_, C> {
+impl<C: Code> KernelVisitor<C> for Drive<'_, '_, C> {
     type Output = Result<Option<BatchAssessment<C>>>;
 
-    fn visit<K: Kernel<Out = u8>, const N: usize>(
+    fn visit<K: Kernel<Rows, Buf = Codes>, const N: usize>(
         self,
         kernel: &K,
         tables: Tables<C, N>,
     ) -> Self::Output {
+        let source = Scores3::new(self.scores)?;
         match self.output {
             Output::Owned(n) => {
-                let mut sink = PairSink {
+                let sink = PairSink {
                     tables,
                     tiers: Column::owned(n),
                     classes: Column::owned(n),
                 };
-                kernel::drive(kernel, self.scores, &mut sink)?;
-                Ok(Some(BatchAssessment::from_sink(sink)))
+                Ok(kernel::drive(&source, kernel, sink)?.map(BatchAssessment::from_sink))
             }
             Output::Into(tiers, classes) => {
-                let mut sink = PairSink {
+                let sink = PairSink {
                     tables,
                     tiers: Column::view(tiers),
                     classes: Column::view(classes),
                 };
-                kernel::drive(kernel, self.scores, &mut sink)?;
+                kernel::drive(&source, kernel, sink)?;
                 Ok(None)
             }
             Output::Tiers(tiers) => {
-                let mut sink = TierSink {
+                let sink = TierSink {
                     tables,
                     tiers: Column::view(tiers),
                 };
-                kernel::drive(kernel, self.scores, &mut sink)?;
+                kernel::drive(&source, kernel, sink)?;
                 Ok(None)
             }
         }
@@ -278,7 +286,16 @@ pub trait BatchClassifier: sealed::Sealed {
     /// ));
     /// ```
     fn classify_batch(&self, scores: ArrayView2<'_, f64>) -> Result<BatchAssessment<Self::Class>> {
-        let output = Output::Owned(scores.nrows());
+        let n = scores.nrows();
+        if kernel::parallel(n) {
+            // Threads write into parts of arrays made up front.
+            let fill = <Self::Class as NativeClass>::ALL[0];
+            let mut tiers = Array1::from_elem(n, Tier::default());
+            let mut classes = Array1::from_elem(n, fill);
+            self.classify_batch_into(scores, tiers.view_mut(), classes.view_mut())?;
+            return Ok(BatchAssessment { tiers, classes });
+        }
+        let output = Output::Owned(n);
         let out = self.with_kernel(Drive { scores, output })?;
         Ok(out.unwrap_or_else(|| BatchAssessment {
             tiers: Array1::from_vec(Vec::new()),
@@ -546,6 +563,12 @@ impl AllModels {
         }
     }
 
+    /// An assessment of no rows (a sink that ran on one thread always comes back, so this is
+    /// never reached in practice).
+    fn empty(&self) -> AllModelsAssessment {
+        Self::assessment(self.sink(0))
+    }
+
     fn assessment(sink: FourSink<'_>) -> AllModelsAssessment {
         AllModelsAssessment {
             webster: BatchAssessment::from_sink(sink.webster),
@@ -575,9 +598,27 @@ impl AllModels {
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     pub fn classify_batch(&self, scores: ArrayView2<'_, f64>) -> Result<AllModelsAssessment> {
-        let mut sink = self.sink(scores.nrows());
-        kernel::drive(&self.kernel(), scores, &mut sink)?;
-        Ok(Self::assessment(sink))
+        let n = scores.nrows();
+        if kernel::parallel(n) {
+            // Threads write into parts of arrays made up front.
+            fn filled<C: NativeClass>(n: usize) -> BatchAssessment<C> {
+                BatchAssessment {
+                    tiers: Array1::from_elem(n, Tier::default()),
+                    classes: Array1::from_elem(n, C::ALL[0]),
+                }
+            }
+            let mut out = AllModelsAssessment {
+                webster: filled(n),
+                millman_wilson: filled(n),
+                bensaou: filled(n),
+                four_s: filled(n),
+            };
+            self.classify_batch_into(scores, &mut out)?;
+            return Ok(out);
+        }
+        let source = Scores3::new(scores)?;
+        let sink = kernel::drive(&source, &self.kernel(), self.sink(n))?;
+        Ok(sink.map(Self::assessment).unwrap_or_else(|| self.empty()))
     }
 
     /// As [`AllModels::classify_batch`], written into the arrays of an earlier result so that
@@ -608,30 +649,27 @@ impl AllModels {
     ) -> Result<()> {
         kernel::check_columns(&scores)?;
         let n = scores.nrows();
+        // Each array on its own: a class array longer than its tier array is as wrong as a
+        // short one, and would keep stale classes past the last row.
         for (what, len) in [
+            ("Webster tier output", out.webster.tiers.len()),
+            ("Webster class output", out.webster.classes.len()),
             (
-                "Webster output",
-                out.webster.tiers.len().min(out.webster.classes.len()),
+                "Millman and Wilson tier output",
+                out.millman_wilson.tiers.len(),
             ),
             (
-                "Millman and Wilson output",
-                out.millman_wilson
-                    .tiers
-                    .len()
-                    .min(out.millman_wilson.classes.len()),
+                "Millman and Wilson class output",
+                out.millman_wilson.classes.len(),
             ),
-            (
-                "Bensaou output",
-                out.bensaou.tiers.len().min(out.bensaou.classes.len()),
-            ),
-            (
-                "4S output",
-                out.four_s.tiers.len().min(out.four_s.classes.len()),
-            ),
+            ("Bensaou tier output", out.bensaou.tiers.len()),
+            ("Bensaou class output", out.bensaou.classes.len()),
+            ("4S tier output", out.four_s.tiers.len()),
+            ("4S class output", out.four_s.classes.len()),
         ] {
             check_output(what, n, len)?;
         }
-        fn pair<'a, C: Copy, const N: usize>(
+        fn pair<'a, C: Code, const N: usize>(
             tables: Tables<C, N>,
             out: &'a mut BatchAssessment<C>,
         ) -> PairSink<'a, C, N> {
@@ -641,12 +679,13 @@ impl AllModels {
                 classes: Column::view(out.classes.view_mut()),
             }
         }
-        let mut sink = FourSink {
+        let sink = FourSink {
             webster: pair(Tables::new(&self.webster), &mut out.webster),
             millman_wilson: pair(Tables::new(&self.millman_wilson), &mut out.millman_wilson),
             bensaou: pair(Tables::new(&self.bensaou), &mut out.bensaou),
             four_s: pair(Tables::new(&self.four_s), &mut out.four_s),
         };
-        kernel::drive(&self.kernel(), scores, &mut sink)
+        let source = Scores3::new(scores)?;
+        kernel::drive(&source, &self.kernel(), sink).map(drop)
     }
 }

@@ -1,10 +1,10 @@
 //! Scores from raw factor ratings, as a matrix product with each scorecard's weights, fused
 //! with classification.
 
-use ndarray::{Array2, ArrayView1, ArrayView2, Axis as NdAxis, Slice, Zip};
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis as NdAxis, Slice, Zip};
 
 use super::kernel::{
-    invalid, Column, FourSink, Kernel, KernelVisitor, PairSink, Sink, Tables, CHUNK,
+    self, invalid, Code, Codes, FourSink, Kernel, KernelVisitor, Rows, Sink, Source, Tables,
 };
 use super::{AllModels, AllModelsAssessment, BatchAssessment, BatchClassifier};
 use crate::error::{Error, Result};
@@ -68,17 +68,16 @@ impl LinearCard {
         let k = self.coefficients.len();
         if let Some(data) = ratings.as_slice() {
             for (o, row) in out.iter_mut().zip(data.chunks_exact(k)) {
-                let mut acc = self.offset;
-                for (((&x, &c), &lo), &hi) in row
-                    .iter()
-                    .zip(&self.coefficients)
-                    .zip(&self.low)
-                    .zip(&self.high)
-                {
-                    bad |= !(lo..=hi).contains(&x);
-                    acc += c * x;
-                }
-                *o = acc.clamp(0.0, 1.0);
+                bad |= self.score_row(row, o);
+            }
+        } else if ratings.strides().get(1) == Some(&1) {
+            // Each row contiguous, rows apart (some columns of a row-major matrix): row by
+            // row, which reads memory in order, where column by column would stride.
+            for (o, row) in out.iter_mut().zip(ratings.rows()) {
+                bad |= match row.to_slice() {
+                    Some(row) => self.score_row(row, o),
+                    None => self.score_row(&row.to_vec(), o),
+                };
             }
         } else {
             // Column by column: vectorizes for column-major input and keeps the sum order.
@@ -103,6 +102,24 @@ impl LinearCard {
                 *o = o.clamp(0.0, 1.0);
             }
         }
+        bad
+    }
+
+    /// The score of one row into `out`, and whether a rating was off its scale.
+    #[inline(always)]
+    fn score_row(&self, row: &[f64], out: &mut f64) -> bool {
+        let mut bad = false;
+        let mut acc = self.offset;
+        for (((&x, &c), &lo), &hi) in row
+            .iter()
+            .zip(&self.coefficients)
+            .zip(&self.low)
+            .zip(&self.high)
+        {
+            bad |= !(lo..=hi).contains(&x);
+            acc += c * x;
+        }
+        *out = acc.clamp(0.0, 1.0);
         bad
     }
 
@@ -180,23 +197,88 @@ pub struct BatchScorer {
     relationship_strength: LinearCard,
 }
 
-/// Three scores per row, for [`BatchScorer::scores`].
+/// The scores themselves, for [`BatchScorer::scores`].
 struct ScoresKernel;
 
-impl Kernel for ScoresKernel {
-    type Out = [f64; 3];
+impl Kernel<Rows> for ScoresKernel {
+    type Buf = Box<Rows>;
 
-    #[inline(always)]
-    fn eval(&self, revenue: f64, fit: f64, strength: f64) -> [f64; 3] {
-        [revenue, fit, strength]
+    fn buf(&self) -> Box<Rows> {
+        Box::new(Rows::new())
+    }
+
+    fn eval(&self, rows: &Rows, out: &mut Box<Rows>) {
+        **out = rows.clone();
     }
 }
 
+/// A row-major score matrix, growing in row order.
 struct ScoresSink(Vec<f64>);
 
-impl Sink<[f64; 3]> for ScoresSink {
-    fn put(&mut self, outputs: &[[f64; 3]]) {
-        self.0.extend(outputs.iter().flatten());
+impl Sink<Box<Rows>> for ScoresSink {
+    fn put(&mut self, _at: usize, rows: &Box<Rows>, m: usize) {
+        let (r, f, s) = (&rows.r[..m], &rows.f[..m], &rows.s[..m]);
+        self.0
+            .extend(r.iter().zip(f).zip(s).flat_map(|((&r, &f), &s)| [r, f, s]));
+    }
+
+    fn split_at(self, _mid: usize) -> std::result::Result<(Self, Self), Self> {
+        Err(self)
+    }
+}
+
+/// Rows scored from factor ratings: a [`Source`] of score chunks.
+struct Scored<'s, 'v> {
+    scorer: &'s BatchScorer,
+    revenue_share: ArrayView1<'v, f64>,
+    strategic_fit: ArrayView2<'v, f64>,
+    relationship_strength: ArrayView2<'v, f64>,
+}
+
+impl Source for Scored<'_, '_> {
+    type Chunk = Rows;
+
+    fn chunk(&self) -> Rows {
+        Rows::new()
+    }
+
+    fn rows(&self) -> usize {
+        self.revenue_share.len()
+    }
+
+    fn load(&self, start: usize, m: usize, rows: &mut Rows) -> bool {
+        let range = Slice::from(start..start + m);
+        let rev = self.revenue_share.slice_axis(NdAxis(0), range);
+        let fit = self.strategic_fit.slice_axis(NdAxis(0), range);
+        let strength = self.relationship_strength.slice_axis(NdAxis(0), range);
+        let mut bad = self.scorer.strategic_fit.score_chunk(fit, &mut rows.f[..m]);
+        bad |= self
+            .scorer
+            .relationship_strength
+            .score_chunk(strength, &mut rows.s[..m]);
+        if let Some(rev) = rev.as_slice() {
+            for (o, &r) in rows.r.iter_mut().zip(rev) {
+                bad |= invalid(r);
+                *o = r;
+            }
+        } else {
+            for (o, &r) in rows.r.iter_mut().zip(rev.iter()) {
+                bad |= invalid(r);
+                *o = r;
+            }
+        }
+        rows.pad(m);
+        bad
+    }
+
+    fn first_error(&self, start: usize, m: usize) -> Option<Error> {
+        let range = Slice::from(start..start + m);
+        self.scorer.first_error(
+            start,
+            self.revenue_share.slice_axis(NdAxis(0), range),
+            self.strategic_fit.slice_axis(NdAxis(0), range),
+            self.relationship_strength.slice_axis(NdAxis(0), range),
+        )
     }
 }
 
@@ -284,55 +366,23 @@ impl BatchScorer {
         &self.relationship_strength.card
     }
 
-    /// Runs `kernel` on the scores of every row into `sink`.
-    fn drive<K: Kernel, S: Sink<K::Out>>(
-        &self,
-        kernel: &K,
-        revenue_share: ArrayView1<'_, f64>,
-        strategic_fit: ArrayView2<'_, f64>,
-        relationship_strength: ArrayView2<'_, f64>,
-        sink: &mut S,
-    ) -> Result<()> {
+    /// The rows of the three inputs, scored chunk by chunk, after checking their shapes.
+    fn source<'s, 'v>(
+        &'s self,
+        revenue_share: ArrayView1<'v, f64>,
+        strategic_fit: ArrayView2<'v, f64>,
+        relationship_strength: ArrayView2<'v, f64>,
+    ) -> Result<Scored<'s, 'v>> {
         let n = revenue_share.len();
         self.strategic_fit.check_shape(&strategic_fit, n)?;
         self.relationship_strength
             .check_shape(&relationship_strength, n)?;
-        let mut fit = [0.0; CHUNK];
-        let mut strength = [0.0; CHUNK];
-        let mut buf = [kernel.eval(0.0, 0.0, 0.0); CHUNK];
-        let mut start = 0;
-        while start < n {
-            let end = (start + CHUNK).min(n);
-            let m = end - start;
-            let rev = revenue_share.slice_axis(NdAxis(0), Slice::from(start..end));
-            let fit_rows = strategic_fit.slice_axis(NdAxis(0), Slice::from(start..end));
-            let strength_rows =
-                relationship_strength.slice_axis(NdAxis(0), Slice::from(start..end));
-            let mut bad = self.strategic_fit.score_chunk(fit_rows, &mut fit);
-            bad |= self
-                .relationship_strength
-                .score_chunk(strength_rows, &mut strength);
-            let scored = fit.iter().zip(&strength);
-            if let Some(rev) = rev.as_slice() {
-                for ((o, &r), (&f, &s)) in buf.iter_mut().zip(rev).zip(scored) {
-                    bad |= invalid(r);
-                    *o = kernel.eval(r, f, s);
-                }
-            } else {
-                for ((o, &r), (&f, &s)) in buf.iter_mut().zip(rev.iter()).zip(scored) {
-                    bad |= invalid(r);
-                    *o = kernel.eval(r, f, s);
-                }
-            }
-            if bad {
-                if let Some(e) = self.first_error(start, rev, fit_rows, strength_rows) {
-                    return Err(e);
-                }
-            }
-            sink.put(&buf[..m]);
-            start = end;
-        }
-        Ok(())
+        Ok(Scored {
+            scorer: self,
+            revenue_share,
+            strategic_fit,
+            relationship_strength,
+        })
     }
 
     /// The first invalid input of a chunk in row-major order: revenue share, then the
@@ -419,15 +469,14 @@ impl BatchScorer {
         relationship_strength: ArrayView2<'_, f64>,
     ) -> Result<Array2<f64>> {
         let n = revenue_share.len();
-        let mut sink = ScoresSink(Vec::with_capacity(3 * n));
-        self.drive(
-            &ScoresKernel,
-            revenue_share,
-            strategic_fit,
-            relationship_strength,
-            &mut sink,
+        let source = self.source(
+            revenue_share.view(),
+            strategic_fit.view(),
+            relationship_strength.view(),
         )?;
-        Array2::from_shape_vec((n, 3), sink.0).map_err(|_| Error::BatchLength {
+        let sink = ScoresSink(Vec::with_capacity(3 * n));
+        let data = kernel::drive(&source, &ScoresKernel, sink)?.map_or_else(Vec::new, |s| s.0);
+        Array2::from_shape_vec((n, 3), data).map_err(|_| Error::BatchLength {
             what: "score matrix",
             expected: n,
             found: 0,
@@ -475,43 +524,31 @@ impl BatchScorer {
         relationship_strength: ArrayView2<'_, f64>,
     ) -> Result<BatchAssessment<M::Class>> {
         struct Fused<'s, 'v> {
-            scorer: &'s BatchScorer,
-            revenue_share: ArrayView1<'v, f64>,
-            strategic_fit: ArrayView2<'v, f64>,
-            relationship_strength: ArrayView2<'v, f64>,
+            source: Scored<'s, 'v>,
         }
 
-        impl<C: Copy> KernelVisitor<C> for Fused<'_, '_> {
+        impl<C: Code> KernelVisitor<C> for Fused<'_, '_> {
             type Output = Result<BatchAssessment<C>>;
 
-            fn visit<K: Kernel<Out = u8>, const N: usize>(
+            fn visit<K: Kernel<Rows, Buf = Codes>, const N: usize>(
                 self,
                 kernel: &K,
                 tables: Tables<C, N>,
             ) -> Self::Output {
-                let n = self.revenue_share.len();
-                let mut sink = PairSink {
-                    tables,
-                    tiers: Column::owned(n),
-                    classes: Column::owned(n),
-                };
-                self.scorer.drive(
-                    kernel,
-                    self.revenue_share,
-                    self.strategic_fit,
-                    self.relationship_strength,
-                    &mut sink,
-                )?;
-                Ok(BatchAssessment::from_sink(sink))
+                let (tiers, classes) = kernel::pairs(&self.source, kernel, tables)?;
+                Ok(BatchAssessment {
+                    tiers: Array1::from_vec(tiers),
+                    classes: Array1::from_vec(classes),
+                })
             }
         }
 
-        model.with_kernel(Fused {
-            scorer: self,
-            revenue_share: revenue_share.view(),
-            strategic_fit: strategic_fit.view(),
-            relationship_strength: relationship_strength.view(),
-        })
+        let source = self.source(
+            revenue_share.view(),
+            strategic_fit.view(),
+            relationship_strength.view(),
+        )?;
+        model.with_kernel(Fused { source })
     }
 
     /// Scores every row and classifies it with each of the four models in one pass.
@@ -554,14 +591,13 @@ impl BatchScorer {
         strategic_fit: ArrayView2<'_, f64>,
         relationship_strength: ArrayView2<'_, f64>,
     ) -> Result<AllModelsAssessment> {
-        let mut sink: FourSink<'_> = models.sink(revenue_share.len());
-        self.drive(
-            &models.kernel(),
-            revenue_share,
-            strategic_fit,
-            relationship_strength,
-            &mut sink,
+        let source = self.source(
+            revenue_share.view(),
+            strategic_fit.view(),
+            relationship_strength.view(),
         )?;
-        Ok(AllModels::assessment(sink))
+        let sink: FourSink<'_> = models.sink(source.rows());
+        let sink = kernel::drive(&source, &models.kernel(), sink)?;
+        Ok(sink.map_or_else(|| models.empty(), AllModels::assessment))
     }
 }
