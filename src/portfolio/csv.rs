@@ -128,9 +128,22 @@ impl Periods {
     }
 }
 
-fn malformed(e: &::csv::Error) -> Error {
+fn malformed(e: ::csv::Error) -> Error {
+    let line = e.position().map_or(0, ::csv::Position::line);
+    if e.is_io_error() {
+        if let ::csv::ErrorKind::Io(source) = e.into_kind() {
+            return Error::CsvRead {
+                line,
+                source: source.into(),
+            };
+        }
+        return Error::CsvMalformed {
+            line,
+            message: "the file cannot be read".into(),
+        };
+    }
     Error::CsvMalformed {
-        line: e.position().map_or(0, ::csv::Position::line),
+        line,
         message: e.to_string(),
     }
 }
@@ -333,7 +346,8 @@ impl Interner {
 /// # Errors
 ///
 /// [`Error::CsvMissingColumn`], [`Error::CsvUnknownColumn`], [`Error::CsvDuplicateColumn`] for
-/// the header; [`Error::CsvMalformed`] for a line the CSV parser rejects;
+/// the header; [`Error::CsvMalformed`] for a line the CSV parser rejects; [`Error::CsvRead`]
+/// (the I/O error as its source) if the file cannot be read to its end;
 /// [`Error::CsvInvalidValue`] for a required cell (or a period) left empty, a cell that is not
 /// UTF-8 or a number that cannot be read; [`Error::CsvRecord`] (wrapping the account's error,
 /// e.g. [`Error::DuplicateAccount`] or [`Error::InvalidAmount`]) for a row whose account is
@@ -389,9 +403,9 @@ pub fn read_csv_with<R: Read>(reader: R, options: &InputOptions) -> Result<Perio
     let delimiter = match options.delimiter {
         Some(d) => u8::try_from(d).unwrap_or(b','),
         None => {
-            let buffer = reader.fill_buf().map_err(|e| Error::CsvMalformed {
+            let buffer = reader.fill_buf().map_err(|e| Error::CsvRead {
                 line: 1,
-                message: e.to_string(),
+                source: e.into(),
             })?;
             let end = buffer
                 .iter()
@@ -405,7 +419,7 @@ pub fn read_csv_with<R: Read>(reader: R, options: &InputOptions) -> Result<Perio
         .delimiter(delimiter)
         .buffer_capacity(1 << 16)
         .from_reader(reader);
-    let header = rdr.byte_headers().map_err(|e| malformed(&e))?.clone();
+    let header = rdr.byte_headers().map_err(malformed)?.clone();
     let mut headers = Vec::with_capacity(header.len());
     for (i, h) in header.iter().enumerate() {
         headers.push(std::str::from_utf8(h).map_err(|_| Error::CsvInvalidValue {
@@ -427,7 +441,7 @@ pub fn read_csv_with<R: Read>(reader: R, options: &InputOptions) -> Result<Perio
         match rdr.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(malformed(&e)),
+            Err(e) => return Err(malformed(e)),
         }
         let line = record.position().map_or(0, ::csv::Position::line);
         let cells = Cells {

@@ -32,7 +32,7 @@ pub enum AmountField {
 
 impl fmt::Display for AmountField {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             AmountField::Revenue => "revenue",
             AmountField::Potential => "potential",
             AmountField::Target => "target",
@@ -513,23 +513,31 @@ impl From<Portfolio> for Vec<AccountRecord> {
     }
 }
 
-/// Sums amounts and reports which total overflows.
+/// Sums amounts and reports which total overflows, at which account.
 pub(crate) fn check_totals(accounts: &[Account]) -> Result<()> {
     let mut totals = [0.0f64; 3];
     for a in accounts {
         totals[0] += a.revenue;
         totals[1] += a.potential.unwrap_or(0.0);
         totals[2] += a.target.unwrap_or(0.0);
+        if !totals.iter().all(|t| t.is_finite()) {
+            let fields = [
+                AmountField::Revenue,
+                AmountField::Potential,
+                AmountField::Target,
+            ];
+            let field = fields
+                .iter()
+                .zip(totals)
+                .find(|(_, t)| !t.is_finite())
+                .map_or(AmountField::Revenue, |(f, _)| *f);
+            return Err(Error::TotalOverflow {
+                account: a.id.to_string(),
+                field,
+            });
+        }
     }
-    let fields = [
-        AmountField::Revenue,
-        AmountField::Potential,
-        AmountField::Target,
-    ];
-    match fields.iter().zip(totals).find(|(_, t)| !t.is_finite()) {
-        Some((&field, _)) => Err(Error::TotalOverflow { field }),
-        None => Ok(()),
-    }
+    Ok(())
 }
 
 impl Portfolio {
@@ -538,7 +546,8 @@ impl Portfolio {
     /// # Errors
     ///
     /// [`Error::EmptyPortfolio`]; [`Error::DuplicateAccount`]; the errors of
-    /// [`AccountRecord::validate`] for the first invalid record; [`Error::TotalOverflow`] if
+    /// [`AccountRecord::validate`] for the first invalid record; [`Error::TotalOverflow`] (naming
+    /// the account whose amount made it overflow) if
     /// the total revenue, potential or target is too large to be finite.
     ///
     /// # Examples
