@@ -1,13 +1,13 @@
 //! Account records and the validated portfolio that holds them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::portfolio::text::Text;
+use crate::portfolio::text::{id_map, IdMap, Text};
 use crate::scores::ScoreField;
 
 /// Which amount of an account record an error is about.
@@ -480,7 +480,7 @@ pub struct Portfolio(Arc<Inner>);
 struct Inner {
     accounts: Vec<Account>,
     ratings: Vec<RatingColumn>,
-    index: OnceLock<HashMap<Text, u32>>,
+    index: OnceLock<IdMap<u32>>,
 }
 
 impl fmt::Debug for Portfolio {
@@ -562,7 +562,7 @@ impl Portfolio {
             return Err(Error::EmptyPortfolio);
         }
         let n = records.len();
-        let mut index: HashMap<Text, u32> = HashMap::with_capacity(n);
+        let mut index: IdMap<u32> = id_map(n);
         let mut accounts = Vec::with_capacity(n);
         let mut columns: BTreeMap<(ScoreField, &str), Vec<(usize, f64)>> = BTreeMap::new();
         for (i, r) in records.iter().enumerate() {
@@ -620,7 +620,7 @@ impl Portfolio {
     pub(crate) fn from_checked(
         accounts: Vec<Account>,
         ratings: Vec<RatingColumn>,
-        index: Option<HashMap<Text, u32>>,
+        index: Option<IdMap<u32>>,
     ) -> Self {
         let cell = OnceLock::new();
         if let Some(index) = index {
@@ -772,7 +772,7 @@ impl Portfolio {
         self.0.accounts.is_empty()
     }
 
-    fn index(&self) -> &HashMap<Text, u32> {
+    fn index(&self) -> &IdMap<u32> {
         self.0.index.get_or_init(|| {
             self.0
                 .accounts
