@@ -171,10 +171,10 @@ impl Marks {
         if let Some((t, cpu)) = &mut self.0 {
             let now = cpu_ns();
             let used = match (now, *cpu) {
-                (Some(b), Some(a)) => format!("{:>8.3} s CPU", (b - a) as f64 * 1e-9),
+                (Some(b), Some(a)) => format!("{:>10.6} s CPU", (b - a) as f64 * 1e-9),
                 _ => String::new(),
             };
-            eprintln!("{step:<28}{:>8.3} s wall{used}", t.elapsed().as_secs_f64());
+            eprintln!("{step:<28}{:>10.6} s wall{used}", t.elapsed().as_secs_f64());
             *t = std::time::Instant::now();
             *cpu = cpu_ns();
         }
