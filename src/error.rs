@@ -308,8 +308,14 @@ pub enum Error {
 
     /// The portfolio's total of an amount is too large for a finite number, so shares of it
     /// would be meaningless.
-    #[error("the portfolio's total {field} overflows: the amounts are too large to add up")]
+    #[error(
+        "the portfolio's total {field} overflows at account {}: the amounts are too large to \
+         add up",
+        quote(.account)
+    )]
     TotalOverflow {
+        /// The account whose amount made the total overflow (in the portfolio's order).
+        account: String,
         /// The amount whose total overflows.
         field: crate::portfolio::AmountField,
     },
@@ -772,6 +778,17 @@ pub enum Error {
         column: ScoreField,
         /// The value given.
         value: f64,
+    },
+
+    /// A CSV file cannot be read any further (an I/O error after the header). The operating
+    /// system's error is the [`source`](std::error::Error::source).
+    #[error("csv line {line}: the file cannot be read")]
+    CsvRead {
+        /// The line being read (1-based; the header is line 1; 0 when not known).
+        line: u64,
+        /// What the operating system reported.
+        #[source]
+        source: IoError,
     },
 }
 

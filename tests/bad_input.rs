@@ -1047,6 +1047,41 @@ fn classes_and_tiers_pad() {
     assert_eq!(format!("{:.3}|", Axis::Involvement), "lev|");
 }
 
+/// The portfolio module's own labels pad like the core types.
+#[test]
+fn portfolio_labels_pad() {
+    use keyaccount::portfolio::{
+        AbcClass, AmountField, ColumnRef, ColumnRole, ColumnUse, Coverage, PeriodKind, SummaryBy,
+    };
+    assert_eq!(format!("{:<10}|", AmountField::Target), "target    |");
+    assert_eq!(format!("{:>10}|", AmountField::Revenue), "   revenue|");
+    assert_eq!(format!("{:^11}|", Coverage::Global), "  global   |");
+    assert_eq!(format!("{:<3}|", AbcClass::A), "A  |");
+    assert_eq!(format!("{:>6}|", SummaryBy::Class), " class|");
+    assert_eq!(format!("{:<8}|", ColumnRole::Id), "id      |");
+    assert_eq!(format!("{:<4}|", ColumnUse::Role(ColumnRole::Id)), "id  |");
+    assert_eq!(
+        format!(
+            "{:<30}|",
+            ColumnUse::Factor {
+                field: ScoreField::StrategicFit,
+                factor: "growth".into()
+            }
+        ),
+        "strategic fit factor growth   |"
+    );
+    let column = ColumnRef {
+        position: 2,
+        header: "nme".into(),
+    };
+    assert_eq!(format!("{column:<16}|"), "column 2 \"nme\"  |");
+    assert_eq!(
+        format!("{:<6}|", PeriodKind::Year),
+        format!("{:<6}|", PeriodKind::Year.to_string())
+    );
+    assert_eq!(format!("{:.3}|", Coverage::National), "nat|");
+}
+
 /// Issue 8: a cause is the source and is not repeated in the message; an I/O error keeps its
 /// kind.
 #[cfg(feature = "csv")]
@@ -1146,8 +1181,9 @@ mod portfolio {
                     matches!(
                         e,
                         Error::TotalOverflow {
+                            account,
                             field: AmountField::Revenue
-                        }
+                        } if account == "B"
                     )
                 },
                 &["total revenue overflows"],
@@ -1162,8 +1198,9 @@ mod portfolio {
                     matches!(
                         e,
                         Error::TotalOverflow {
+                            account,
                             field: AmountField::Potential
-                        }
+                        } if account == "B"
                     )
                 },
                 &["total potential"],
@@ -1670,6 +1707,70 @@ mod portfolio_hostile {
                     matches!(e, Error::CsvInvalidValue { line: 2, column, .. } if column == "name")
                 },
                 &["csv line 2", "column name", "UTF-8"],
+            ),
+        ]);
+    }
+
+    /// Gives its bytes, then fails as a disk or network would.
+    struct FailingReader(&'static [u8]);
+
+    impl std::io::Read for FailingReader {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::ConnectionReset,
+                    "the share went away",
+                ));
+            }
+            let n = buf.len().min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn read_error_mid_file_keeps_the_io_error_as_source() {
+        let err = read_csv(FailingReader(b"id,name,revenue\nA,Alpha,1\nB,Be")).unwrap_err();
+        assert!(matches!(err, Error::CsvRead { .. }), "{err:?}");
+        let source = std::error::Error::source(&err).expect("a source");
+        let io = source
+            .downcast_ref::<keyaccount::error::IoError>()
+            .expect("the I/O error");
+        assert_eq!(io.kind(), std::io::ErrorKind::ConnectionReset);
+        assert!(source.to_string().contains("the share went away"));
+        assert!(err.to_string().contains("cannot be read"), "{err}");
+    }
+
+    #[test]
+    fn hand_built_total_overflow_names_the_account_and_field() {
+        run(vec![
+            case(
+                "target total overflows at the third account",
+                Portfolio::new(vec![
+                    acc("A", 1.0).with_target(1e308),
+                    acc("B", 1.0).with_target(1.0),
+                    acc("C", 1.0).with_target(f64::MAX),
+                    acc("D", 1.0).with_target(f64::MAX),
+                ]),
+                |e| {
+                    matches!(e, Error::TotalOverflow { account, field: AmountField::Target }
+                        if account == "C")
+                },
+                &["total target overflows", r#"account "C""#],
+            ),
+            case(
+                "revenue total overflows at the last account, a group's location before it",
+                Portfolio::new(vec![
+                    acc("G", 1e308),
+                    acc("L", 7e307).with_parent("G"),
+                    acc("H", 1e308),
+                ]),
+                |e| {
+                    matches!(e, Error::TotalOverflow { account, field: AmountField::Revenue }
+                        if account == "H")
+                },
+                &["total revenue overflows", r#"account "H""#],
             ),
         ]);
     }

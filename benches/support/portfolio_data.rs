@@ -153,17 +153,30 @@ pub fn pipeline_from_file(path: &Path) -> keyaccount::Result<Outcome> {
 }
 
 /// Prints how long each step took, when the environment sets `PIPELINE_STEPS` (the example
-/// does; the bench times steps on its own).
-pub struct Marks(Option<std::time::Instant>);
+/// does; the bench times steps on its own): wall-clock seconds and, where Linux reports it
+/// (`/proc/thread-self/schedstat`), the thread's CPU seconds, the steadier figure on a loaded
+/// machine.
+pub struct Marks(Option<(std::time::Instant, Option<u64>)>);
+
+fn cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
 
 impl Marks {
-    fn new() -> Self {
-        Marks(std::env::var_os("PIPELINE_STEPS").map(|_| std::time::Instant::now()))
+    pub fn new() -> Self {
+        Marks(std::env::var_os("PIPELINE_STEPS").map(|_| (std::time::Instant::now(), cpu_ns())))
     }
     pub fn mark(&mut self, step: &str) {
-        if let Some(t) = &mut self.0 {
-            eprintln!("{step:<28}{:>8.3} s", t.elapsed().as_secs_f64());
+        if let Some((t, cpu)) = &mut self.0 {
+            let now = cpu_ns();
+            let used = match (now, *cpu) {
+                (Some(b), Some(a)) => format!("{:>10.6} s CPU", (b - a) as f64 * 1e-9),
+                _ => String::new(),
+            };
+            eprintln!("{step:<28}{:>10.6} s wall{used}", t.elapsed().as_secs_f64());
             *t = std::time::Instant::now();
+            *cpu = cpu_ns();
         }
     }
 }

@@ -1,6 +1,5 @@
 //! From account records to scores, and from scores to tiers with any model.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
@@ -12,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::portfolio::record::{Portfolio, RatingColumn};
 use crate::portfolio::rollup::RolledUp;
 use crate::portfolio::share::ShareMethod;
-use crate::portfolio::text::Text;
+use crate::portfolio::text::{IdMap, Text};
 use crate::scorecard::{MissingRating, Scorecard};
 use crate::scores::{ScoreField, Scores};
 use crate::tier::Tier;
@@ -349,7 +348,7 @@ pub struct ScoredPortfolio(Arc<ScoredInner>);
 struct ScoredInner {
     share: ShareMethod,
     accounts: Vec<ScoredAccount>,
-    index: OnceLock<HashMap<Text, u32>>,
+    index: OnceLock<IdMap<u32>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -519,12 +518,35 @@ impl Portfolio {
         let fit = config.columns(&config.strategic_fit, self);
         let strength = config.columns(&config.relationship_strength, self);
         let records = self.accounts();
+        // Scores in the portfolio's order read the rating columns front to back; NaN marks an
+        // error, raised below in rank order (the first failing account by rank is named, as
+        // before), by scoring that account again.
+        let card_scores: Vec<[f64; 2]> = records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                [
+                    card_score(&config.strategic_fit, &fit, i, &r.id).unwrap_or(f64::NAN),
+                    card_score(&config.relationship_strength, &strength, i, &r.id)
+                        .unwrap_or(f64::NAN),
+                ]
+            })
+            .collect();
         let mut accounts = Vec::with_capacity(shares.len());
         for s in shares {
             let i = s.index as usize;
             let r = &records[i];
-            let fit = card_score(&config.strategic_fit, &fit, i, &r.id)?;
-            let strength = card_score(&config.relationship_strength, &strength, i, &r.id)?;
+            let [fit_score, strength_score] = card_scores[i];
+            let fit = if fit_score.is_nan() {
+                card_score(&config.strategic_fit, &fit, i, &r.id)?
+            } else {
+                fit_score
+            };
+            let strength = if strength_score.is_nan() {
+                card_score(&config.relationship_strength, &strength, i, &r.id)?
+            } else {
+                strength_score
+            };
             accounts.push(ScoredAccount {
                 id: r.id.clone(),
                 name: r.name.clone(),

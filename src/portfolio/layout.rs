@@ -388,7 +388,7 @@ impl ColumnRole {
 
 impl fmt::Display for ColumnRole {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
+        f.pad(self.key())
     }
 }
 
@@ -422,7 +422,7 @@ impl fmt::Display for ColumnUse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ColumnUse::Role(role) => role.fmt(f),
-            ColumnUse::Factor { field, factor } => write!(f, "{field} factor {factor}"),
+            ColumnUse::Factor { field, factor } => f.pad(&format!("{field} factor {factor}")),
         }
     }
 }
@@ -460,9 +460,9 @@ impl ColumnRef {
 impl fmt::Display for ColumnRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.header.trim().is_empty() {
-            write!(f, "column {} (empty header)", self.position)
+            f.pad(&format!("column {} (empty header)", self.position))
         } else {
-            write!(f, "column {} {:?}", self.position, self.header)
+            f.pad(&format!("column {} {:?}", self.position, self.header))
         }
     }
 }

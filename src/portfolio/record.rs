@@ -1,13 +1,13 @@
 //! Account records and the validated portfolio that holds them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::portfolio::text::Text;
+use crate::portfolio::text::{id_map, IdMap, Text};
 use crate::scores::ScoreField;
 
 /// Which amount of an account record an error is about.
@@ -32,7 +32,7 @@ pub enum AmountField {
 
 impl fmt::Display for AmountField {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             AmountField::Revenue => "revenue",
             AmountField::Potential => "potential",
             AmountField::Target => "target",
@@ -480,7 +480,7 @@ pub struct Portfolio(Arc<Inner>);
 struct Inner {
     accounts: Vec<Account>,
     ratings: Vec<RatingColumn>,
-    index: OnceLock<HashMap<Text, u32>>,
+    index: OnceLock<IdMap<u32>>,
 }
 
 impl fmt::Debug for Portfolio {
@@ -513,23 +513,31 @@ impl From<Portfolio> for Vec<AccountRecord> {
     }
 }
 
-/// Sums amounts and reports which total overflows.
+/// Sums amounts and reports which total overflows, at which account.
 pub(crate) fn check_totals(accounts: &[Account]) -> Result<()> {
     let mut totals = [0.0f64; 3];
     for a in accounts {
         totals[0] += a.revenue;
         totals[1] += a.potential.unwrap_or(0.0);
         totals[2] += a.target.unwrap_or(0.0);
+        if !totals.iter().all(|t| t.is_finite()) {
+            let fields = [
+                AmountField::Revenue,
+                AmountField::Potential,
+                AmountField::Target,
+            ];
+            let field = fields
+                .iter()
+                .zip(totals)
+                .find(|(_, t)| !t.is_finite())
+                .map_or(AmountField::Revenue, |(f, _)| *f);
+            return Err(Error::TotalOverflow {
+                account: a.id.to_string(),
+                field,
+            });
+        }
     }
-    let fields = [
-        AmountField::Revenue,
-        AmountField::Potential,
-        AmountField::Target,
-    ];
-    match fields.iter().zip(totals).find(|(_, t)| !t.is_finite()) {
-        Some((&field, _)) => Err(Error::TotalOverflow { field }),
-        None => Ok(()),
-    }
+    Ok(())
 }
 
 impl Portfolio {
@@ -538,7 +546,8 @@ impl Portfolio {
     /// # Errors
     ///
     /// [`Error::EmptyPortfolio`]; [`Error::DuplicateAccount`]; the errors of
-    /// [`AccountRecord::validate`] for the first invalid record; [`Error::TotalOverflow`] if
+    /// [`AccountRecord::validate`] for the first invalid record; [`Error::TotalOverflow`] (naming
+    /// the account whose amount made it overflow) if
     /// the total revenue, potential or target is too large to be finite.
     ///
     /// # Examples
@@ -553,7 +562,7 @@ impl Portfolio {
             return Err(Error::EmptyPortfolio);
         }
         let n = records.len();
-        let mut index: HashMap<Text, u32> = HashMap::with_capacity(n);
+        let mut index: IdMap<u32> = id_map(n);
         let mut accounts = Vec::with_capacity(n);
         let mut columns: BTreeMap<(ScoreField, &str), Vec<(usize, f64)>> = BTreeMap::new();
         for (i, r) in records.iter().enumerate() {
@@ -611,7 +620,7 @@ impl Portfolio {
     pub(crate) fn from_checked(
         accounts: Vec<Account>,
         ratings: Vec<RatingColumn>,
-        index: Option<HashMap<Text, u32>>,
+        index: Option<IdMap<u32>>,
     ) -> Self {
         let cell = OnceLock::new();
         if let Some(index) = index {
@@ -763,7 +772,7 @@ impl Portfolio {
         self.0.accounts.is_empty()
     }
 
-    fn index(&self) -> &HashMap<Text, u32> {
+    fn index(&self) -> &IdMap<u32> {
         self.0.index.get_or_init(|| {
             self.0
                 .accounts

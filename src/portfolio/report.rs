@@ -29,7 +29,7 @@ pub enum SummaryBy {
 
 impl fmt::Display for SummaryBy {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             SummaryBy::Tier => "tier",
             SummaryBy::Class => "class",
         })

@@ -40,7 +40,7 @@ pub enum Coverage {
 
 impl fmt::Display for Coverage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Coverage::Territory => "territory",
             Coverage::National => "national",
             Coverage::Global => "global",

@@ -189,7 +189,7 @@ impl AbcClass {
 
 impl fmt::Display for AbcClass {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             AbcClass::A => "A",
             AbcClass::B => "B",
             AbcClass::C => "C",

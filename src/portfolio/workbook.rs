@@ -461,9 +461,7 @@ impl SheetCsv {
                 }
             }
             Error::CsvRecord { line, source } => in_sheet(self.row_of_line(line), *source),
-            Error::CsvTotalOverflow { line, field, .. } => {
-                in_sheet(self.row_of_line(line), Error::TotalOverflow { field })
-            }
+            e @ Error::CsvTotalOverflow { line, .. } => in_sheet(self.row_of_line(line), e),
             Error::CsvMalformed { line, message } => in_sheet(
                 self.row_of_line(line),
                 Error::CsvMalformed { line, message },
