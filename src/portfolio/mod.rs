@@ -80,11 +80,13 @@ mod calibrate;
 mod classify;
 mod compare;
 mod concentration;
+mod coverage;
 #[cfg(feature = "csv")]
 mod csv;
 mod layout;
 mod migration;
 mod period;
+mod plan;
 mod record;
 mod report;
 mod rollup;
@@ -97,6 +99,7 @@ pub use classify::{
 };
 pub use compare::{consensus, Comparison, ConsensusRule, ConsensusTier};
 pub use concentration::{Concentration, ConcentrationOptions, ParetoPoint, SegmentShare, TopShare};
+pub use coverage::{CoverageLevel, Geography, Hierarchy, HierarchyColumn};
 #[cfg(feature = "csv")]
 pub use csv::{read_csv, read_csv_path, Periods};
 pub use layout::{
@@ -105,6 +108,10 @@ pub use layout::{
 };
 pub use migration::{Migration, Move, Uncoupling};
 pub use period::{chronological_order, PeriodKey, PeriodKind, PeriodProblem};
+pub use plan::{
+    level_moves, LevelMove, LevelTotal, MatrixAccount, MatrixCountry, Plan, PlanAccount, PlanCell,
+    PlanConfig, Planner, Structure, TierCapacities, DEFAULT_CAPACITY, DEFAULT_MATRIX_SHARE,
+};
 pub use record::{AccountRecord, AmountField, Portfolio};
 pub use report::{Summary, SummaryBy, SummaryRow};
 pub use rollup::{Coverage, Group, RolledUp};
