@@ -557,33 +557,8 @@ pub enum Error {
 
     /// Two locations of one group place one unit of the geography hierarchy under two
     /// different parents (a district under two divisions).
-    #[error(
-        "group {}: account {} puts {column} {} under {parent_column} {}, but account {} puts it under {}",
-        quote(.group),
-        quote(.account),
-        quote(.unit),
-        quote(.parent),
-        quote(.other_account),
-        quote(.other_parent)
-    )]
-    HierarchyContradiction {
-        /// The group.
-        group: String,
-        /// The account whose location contradicts an earlier one.
-        account: String,
-        /// The column of the unit placed twice.
-        column: crate::portfolio::HierarchyColumn,
-        /// The unit's name.
-        unit: String,
-        /// The column of its parent.
-        parent_column: crate::portfolio::HierarchyColumn,
-        /// The parent `account` gives it.
-        parent: String,
-        /// The account that placed the unit first.
-        other_account: String,
-        /// The parent `other_account` gives it.
-        other_parent: String,
-    },
+    #[error("{0}")]
+    HierarchyContradiction(Box<crate::portfolio::Contradiction>),
 
     /// A setting names a coverage level that does not exist.
     #[error(

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{quote, Error, Result};
 
 /// The level at which a group's account manager sits: the smallest unit of the geography
 /// hierarchy that holds all of the group's locations.
@@ -638,7 +638,7 @@ impl Hierarchy {
                     let parent = prefix[depth - 1].unwrap_or_default();
                     match parents.get(&(depth, country, unit)) {
                         Some((seen, by)) if *seen != parent => {
-                            return Err(Error::HierarchyContradiction {
+                            return Err(Error::HierarchyContradiction(Box::new(Contradiction {
                                 group: group.to_owned(),
                                 account: account.to_owned(),
                                 column: *column,
@@ -647,7 +647,7 @@ impl Hierarchy {
                                 parent: parent.to_owned(),
                                 other_account: (*by).to_owned(),
                                 other_parent: (*seen).to_owned(),
-                            });
+                            })));
                         }
                         Some(_) => {}
                         None => {
@@ -666,6 +666,59 @@ impl Hierarchy {
             .iter()
             .position(|s| *s)
             .map_or(CoverageLevel::Territory, |i| self.spread_level(&columns, i)))
+    }
+}
+
+/// Two locations of one group that place one unit of the hierarchy under two different parents:
+/// the content of [`Error::HierarchyContradiction`].
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::{portfolio::{Geography, Hierarchy, HierarchyColumn}, Error};
+///
+/// let a = Geography::new().country("DE").division("Bavaria").district("North");
+/// let b = Geography::new().country("DE").division("Saxony").district("North");
+/// let Err(Error::HierarchyContradiction(c)) = Hierarchy::full().level_of("G", [("G-1", a), ("G-2", b)]) else {
+///     panic!("expected a contradiction");
+/// };
+/// assert_eq!((c.account.as_str(), c.other_account.as_str()), ("G-2", "G-1"));
+/// assert_eq!(c.column, HierarchyColumn::District);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contradiction {
+    /// The group.
+    pub group: String,
+    /// The account whose location contradicts an earlier one.
+    pub account: String,
+    /// The column of the unit placed twice.
+    pub column: HierarchyColumn,
+    /// The unit's name.
+    pub unit: String,
+    /// The column of its parent.
+    pub parent_column: HierarchyColumn,
+    /// The parent `account` gives it.
+    pub parent: String,
+    /// The account that placed the unit first.
+    pub other_account: String,
+    /// The parent `other_account` gives it.
+    pub other_parent: String,
+}
+
+impl fmt::Display for Contradiction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "group {}: account {} puts {} {} under {} {}, but account {} puts it under {}",
+            quote(&self.group),
+            quote(&self.account),
+            self.column,
+            quote(&self.unit),
+            self.parent_column,
+            quote(&self.parent),
+            quote(&self.other_account),
+            quote(&self.other_parent)
+        )
     }
 }
 
@@ -846,7 +899,7 @@ mod tests {
         let err = full.level_of("G", [("G-1", a), ("G-2", b)]).unwrap_err();
         assert_eq!(
             err,
-            Error::HierarchyContradiction {
+            Error::HierarchyContradiction(Box::new(Contradiction {
                 group: "G".into(),
                 account: "G-2".into(),
                 column: Territory,
@@ -855,7 +908,7 @@ mod tests {
                 parent: "South".into(),
                 other_account: "G-1".into(),
                 other_parent: "North".into(),
-            }
+            }))
         );
         // The same names in another country are other units.
         let c = geo("FR", "Alsace", "North", "T1");
@@ -868,11 +921,8 @@ mod tests {
         let no_district = Hierarchy::new(&[Country, Division, Territory]);
         assert!(matches!(
             no_district.level_of("G", [("G-1", a), ("G-4", d)]),
-            Err(Error::HierarchyContradiction {
-                column: Territory,
-                parent_column: Division,
-                ..
-            })
+            Err(Error::HierarchyContradiction(c))
+                if c.column == Territory && c.parent_column == Division
         ));
         // A division is a unit of its country: two countries never contradict.
         let e = geo("AT", "Bavaria", "", "");

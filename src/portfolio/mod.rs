@@ -99,7 +99,7 @@ pub use classify::{
 };
 pub use compare::{consensus, Comparison, ConsensusRule, ConsensusTier};
 pub use concentration::{Concentration, ConcentrationOptions, ParetoPoint, SegmentShare, TopShare};
-pub use coverage::{CoverageLevel, Geography, Hierarchy, HierarchyColumn};
+pub use coverage::{Contradiction, CoverageLevel, Geography, Hierarchy, HierarchyColumn};
 #[cfg(feature = "csv")]
 pub use csv::{read_csv, read_csv_path, Periods};
 pub use layout::{
