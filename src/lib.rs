@@ -30,6 +30,8 @@
 //!   with Uncoupling, target attainment, opportunities and summary reports.
 //! - [`batch`]: whole customer bases from `ndarray` matrices, one model or all four in one
 //!   pass, with the same result as classifying each row alone.
+//! - `analysis` and `render` (feature `analysis`, on by default): a whole analysis described
+//!   in a TOML analysis file, computed once into one `Report`, rendered as text and CSV.
 //!
 //! # Rules
 //!
@@ -76,6 +78,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(feature = "analysis")]
+pub mod analysis;
 pub mod any;
 pub mod axis;
 pub mod batch;
@@ -83,6 +87,8 @@ pub mod classifier;
 pub mod error;
 pub mod models;
 pub mod portfolio;
+#[cfg(feature = "analysis")]
+pub mod render;
 pub mod scorecard;
 pub mod scores;
 pub mod tier;
