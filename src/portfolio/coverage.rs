@@ -7,6 +7,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{quote, Error, Result};
+use crate::portfolio::record::Portfolio;
 
 /// The level at which a group's account manager sits: the smallest unit of the geography
 /// hierarchy that holds all of the group's locations.
@@ -666,6 +667,84 @@ impl Hierarchy {
             .iter()
             .position(|s| *s)
             .map_or(CoverageLevel::Territory, |i| self.spread_level(&columns, i)))
+    }
+}
+
+impl Portfolio {
+    /// The hierarchy columns the accounts fill: a column is present when at least one account
+    /// has a value in it. The region counts as the division when no account has a division
+    /// (today's country/region data).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::{AccountRecord, Hierarchy, HierarchyColumn, Portfolio};
+    ///
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0).with_location("DE", "Bavaria")])?;
+    /// assert_eq!(p.hierarchy(), Hierarchy::country_region());
+    /// let p = Portfolio::new(vec![
+    ///     AccountRecord::new("A", "Alpha", 1.0).with_units(None, Some("North"), None),
+    /// ])?;
+    /// assert_eq!(p.hierarchy().columns(), [HierarchyColumn::District]);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn hierarchy(&self) -> Hierarchy {
+        let (hierarchy, _) = self.hierarchy_and_source();
+        hierarchy
+    }
+
+    /// Where each account is, in the portfolio's order: its country, division (its region when
+    /// no account has a division), district and territory.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::{AccountRecord, Geography, Portfolio};
+    ///
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0).with_location("DE", "Bavaria")])?;
+    /// assert_eq!(p.geographies(), [Geography::new().country("DE").division("Bavaria")]);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn geographies(&self) -> Vec<Geography<'_>> {
+        let (_, region_as_division) = self.hierarchy_and_source();
+        self.accounts()
+            .iter()
+            .map(|a| Geography {
+                country: a.country.as_deref(),
+                division: if region_as_division {
+                    a.region.as_deref()
+                } else {
+                    a.division.as_deref()
+                },
+                district: a.district.as_deref(),
+                territory: a.territory.as_deref(),
+            })
+            .collect()
+    }
+
+    fn hierarchy_and_source(&self) -> (Hierarchy, bool) {
+        let mut filled = [false; 5];
+        for a in self.accounts() {
+            for (slot, cell) in filled.iter_mut().zip([
+                &a.country,
+                &a.division,
+                &a.district,
+                &a.territory,
+                &a.region,
+            ]) {
+                *slot |= cell.is_some();
+            }
+        }
+        let region_as_division = !filled[1] && filled[4];
+        filled[1] |= region_as_division;
+        (
+            Hierarchy {
+                columns: [filled[0], filled[1], filled[2], filled[3]],
+            },
+            region_as_division,
+        )
     }
 }
 
