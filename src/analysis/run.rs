@@ -14,9 +14,9 @@ use crate::any::{AnyModel, Class, ModelKind};
 use crate::classifier::{Classifier, NativeClass};
 use crate::error::{Error, Result};
 use crate::portfolio::{
-    calibrate, consensus, opportunities, read_csv_path_with, Attainment, Classification,
-    Comparison, Concentration, ConcentrationOptions, Layout, Migration, Periods, Portfolio,
-    ScoringConfig, Summary, SummaryRow,
+    calibrate, consensus, level_moves, opportunities, read_csv_path_with, Attainment,
+    Classification, Comparison, Concentration, ConcentrationOptions, Layout, Migration, Periods,
+    PlanAccount, Portfolio, RolledUp, ScoringConfig, Summary, SummaryRow,
 };
 use crate::scorecard::Scorecard;
 use crate::scores::ScoreField;
@@ -143,8 +143,10 @@ fn check_header(data: &Path, config: &AnalysisConfig) -> Result<()> {
 pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> Result<Report> {
     let (label, current) = periods.latest().ok_or(Error::EmptyPortfolio)?;
     let scoring = scoring_for(current, config)?;
+    let planner = config.plan.planner()?;
 
     let rolled = current.roll_up()?;
+    let places = group_places(&rolled);
     let groups: BTreeMap<&str, (usize, crate::portfolio::Coverage)> = rolled
         .groups()
         .iter()
@@ -246,10 +248,12 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
     // Migration: the previous period with the same scoring and the same (calibrated) model.
     let mut previous_of: BTreeMap<String, (Tier, f64)> = BTreeMap::new();
     let mut uncoupled: BTreeSet<String> = BTreeSet::new();
+    let mut previous_plan: Vec<PlanAccount> = Vec::new();
     let migration = match periods.previous() {
         Some((before_label, before)) => {
-            let previous = before
-                .roll_up()?
+            let before_rolled = before.roll_up()?;
+            let before_places = group_places(&before_rolled);
+            let previous = before_rolled
                 .score(&scoring)?
                 .classify(primary.model().clone());
             for a in previous.accounts() {
@@ -258,6 +262,7 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
                     (a.assessment.tier, a.account.revenue),
                 );
             }
+            previous_plan = plan_accounts(&previous, &before_places);
             let m = Migration::new(&previous, &primary, &models.millman_wilson)?;
             uncoupled.extend(m.uncoupling.iter().map(|u| u.id.as_str().to_owned()));
             Some(migration_table(
@@ -343,6 +348,10 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
     }
     // Revenue order, ties by id: the order of ranks.
     accounts.sort_by(|x, y| x.rank.cmp(&y.rank).then_with(|| x.id.cmp(&y.id)));
+
+    let plan_accounts_now = plan_accounts(&primary, &places);
+    let plan = planner.plan(&plan_accounts_now)?;
+    let moves = level_moves(&previous_plan, &plan_accounts_now)?;
 
     let by_class = if one_to_one(&model_infos, models.primary) {
         None
@@ -432,7 +441,60 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
                 share_of_wallet: o.share_of_wallet,
             })
             .collect(),
+        plan,
+        level_moves: moves,
     })
+}
+
+/// Each group's coverage level and the revenue of its members by country, by group id.
+fn group_places(
+    rolled: &RolledUp,
+) -> BTreeMap<String, (crate::portfolio::CoverageLevel, Vec<(String, f64)>)> {
+    let mut places: Vec<Vec<(String, f64)>> = vec![Vec::new(); rolled.groups().len()];
+    for (a, &g) in rolled
+        .source()
+        .accounts()
+        .iter()
+        .zip(rolled.group_indexes())
+    {
+        if let (Some(country), Some(list)) = (&a.country, places.get_mut(g as usize)) {
+            list.push((country.as_str().to_owned(), a.revenue));
+        }
+    }
+    rolled
+        .groups()
+        .iter()
+        .zip(places)
+        .map(|(g, list)| (g.id.as_str().to_owned(), (g.coverage, list)))
+        .collect()
+}
+
+/// The plan's view of every classified group: tier, coverage level, revenue by country.
+fn plan_accounts(
+    classified: &Classification,
+    places: &BTreeMap<String, (crate::portfolio::CoverageLevel, Vec<(String, f64)>)>,
+) -> Vec<PlanAccount> {
+    classified
+        .accounts()
+        .map(|a| {
+            let id = a.account.id.as_str();
+            let (level, countries) = places.get(id).map_or(
+                (crate::portfolio::CoverageLevel::Territory, &[][..]),
+                |(l, c)| (*l, c.as_slice()),
+            );
+            let mut p = PlanAccount::new(
+                id,
+                a.account.name.as_str(),
+                a.assessment.tier,
+                level,
+                a.account.revenue,
+            );
+            for (country, revenue) in countries {
+                p = p.with_country(country.clone(), *revenue);
+            }
+            p
+        })
+        .collect()
 }
 
 /// The factors rated in `portfolio` for each score, sorted by name.
@@ -632,7 +694,8 @@ fn migration_table(
 ///
 /// assert!(check_data_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data/portfolio.csv")).is_ok());
 /// let err = check_data_path(env!("CARGO_MANIFEST_DIR")).unwrap_err();
-/// assert!(err.to_string().contains("folder"));
+/// let cause = std::error::Error::source(&err).map(ToString::to_string);
+/// assert!(cause.is_some_and(|c| c.contains("folder")), "{err}");
 /// ```
 pub fn check_data_path(path: impl AsRef<Path>) -> Result<()> {
     let path = path.as_ref();
