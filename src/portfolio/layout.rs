@@ -196,7 +196,9 @@ pub struct InputOptions {
     pub fit: Vec<String>,
     /// Headers of further relationship-strength rating columns. Default: none.
     pub strength: Vec<String>,
-    /// Headers of columns to skip; `""` skips columns with an empty header. Default: none.
+    /// Headers of columns to skip; `""` skips columns with an empty header. An optional role's
+    /// default header may be listed, and the role is then not read (e.g. `"district"` to leave
+    /// the district level out of coverage). Default: none.
     pub ignore: Vec<String>,
     /// The field delimiter, one ASCII character other than `"` and line breaks. Default:
     /// detected from the header line ([`detect_delimiter`]).
@@ -849,7 +851,15 @@ impl Layout {
             .collect();
         let ignored: Vec<String> = options.ignore.iter().map(|i| normalize(i)).collect();
         for name in &ignored {
-            if let Some(&w) = by_name.get(name) {
+            // Ignoring an optional role's default header leaves the role unread (an export
+            // whose `district` column should not count); anything else contradicts itself.
+            let optional_default = |w: &Wanted| {
+                !w.explicit && matches!(w.used, ColumnUse::Role(r) if !r.is_required())
+            };
+            if let Some(&w) = by_name
+                .get(name)
+                .filter(|&&w| !optional_default(&wanted[w]))
+            {
                 problems.push(HeaderProblem::Option {
                     option: "ignore".to_owned(),
                     reason: format!("{name:?} is also the header of {}", wanted[w].origin),

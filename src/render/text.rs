@@ -498,7 +498,7 @@ fn plan(out: &mut String, report: &Report) {
     let _ = writeln!(
         out,
         "  {:<12} {:>8} {:>10} {:>7} {:>9} {:>10}",
-        "level", "accounts", "revenue", "share", "managers", "of matrix"
+        "level", "accounts", "revenue", "share", "managers", "matrix"
     );
     for l in p.levels.iter().chain(std::iter::once(&p.total)) {
         let _ = writeln!(
@@ -550,8 +550,10 @@ fn plan(out: &mut String, report: &Report) {
                 .iter()
                 .map(|c| {
                     format!(
-                        "{} {} accounts {} managers",
-                        c.country, c.accounts, c.managers
+                        "{} {} -> {}",
+                        c.country,
+                        count(c.accounts as u64, "account"),
+                        count(c.managers, "manager")
                     )
                 })
                 .collect();
@@ -584,6 +586,11 @@ fn plan(out: &mut String, report: &Report) {
             );
         }
     }
+}
+
+/// `n` and `what`, plural unless `n` is 1.
+fn count(n: u64, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// A 4 x 4 tier table, rows `rows`, columns `cols`.
