@@ -15,8 +15,8 @@ use crate::classifier::{Classifier, NativeClass};
 use crate::error::{Error, Result};
 use crate::portfolio::{
     calibrate, consensus, level_moves, opportunities, read_csv_path_with, Attainment,
-    Classification, Comparison, Concentration, ConcentrationOptions, Layout, Migration, Periods,
-    PlanAccount, Portfolio, RolledUp, ScoringConfig, Summary, SummaryRow,
+    Classification, Comparison, Concentration, ConcentrationOptions, CoverageLevel, Layout,
+    Migration, Periods, PlanAccount, Portfolio, RolledUp, ScoringConfig, Summary, SummaryRow,
 };
 use crate::scorecard::Scorecard;
 use crate::scores::ScoreField;
@@ -446,10 +446,11 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
     })
 }
 
-/// Each group's coverage level and the revenue of its members by country, by group id.
-fn group_places(
-    rolled: &RolledUp,
-) -> BTreeMap<String, (crate::portfolio::CoverageLevel, Vec<(String, f64)>)> {
+/// A group's coverage level and the revenue of its members by country, by group id.
+type Places = BTreeMap<String, (CoverageLevel, Vec<(String, f64)>)>;
+
+/// Each group's coverage level and the revenue of its members by country.
+fn group_places(rolled: &RolledUp) -> Places {
     let mut places: Vec<Vec<(String, f64)>> = vec![Vec::new(); rolled.groups().len()];
     for (a, &g) in rolled
         .source()
@@ -470,10 +471,7 @@ fn group_places(
 }
 
 /// The plan's view of every classified group: tier, coverage level, revenue by country.
-fn plan_accounts(
-    classified: &Classification,
-    places: &BTreeMap<String, (crate::portfolio::CoverageLevel, Vec<(String, f64)>)>,
-) -> Vec<PlanAccount> {
+fn plan_accounts(classified: &Classification, places: &Places) -> Vec<PlanAccount> {
     classified
         .accounts()
         .map(|a| {
