@@ -295,12 +295,12 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
         let results = all
             .iter()
             .filter_map(|c| {
-                c.assessments().get(i).map(|x| ModelResult {
+                c.account(i).map(|x| ModelResult {
                     model: c.kind(),
-                    class: x.class,
-                    tier: x.tier,
-                    margin: x.margin,
-                    position: x.position,
+                    class: x.assessment.class,
+                    tier: x.assessment.tier,
+                    margin: x.assessment.margin,
+                    position: x.assessment.position,
                 })
             })
             .collect();
