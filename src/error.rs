@@ -790,6 +790,62 @@ pub enum Error {
         #[source]
         source: IoError,
     },
+
+    /// Two locations of one group place one unit of the geography hierarchy under two
+    /// different parents (a district under two divisions).
+    #[error("{0}")]
+    HierarchyContradiction(Box<crate::portfolio::Contradiction>),
+
+    /// A setting names a coverage level that does not exist.
+    #[error(
+        "{}: unknown coverage level {}{}; the levels are global, national, divisional, district, territory",
+        cut(.setting),
+        quote(.name),
+        did_you_mean(suggestion)
+    )]
+    UnknownCoverageLevel {
+        /// The setting, e.g. `plan.capacity`.
+        setting: String,
+        /// The name given.
+        name: String,
+        /// The level the name looks like a typo of.
+        suggestion: Option<crate::portfolio::CoverageLevel>,
+    },
+
+    /// An account manager's capacity (accounts per manager) is zero or below.
+    #[error(
+        "plan.capacity.{level}.{}: {value} accounts per manager is invalid: a manager carries at least 1 account",
+        tier_key(*tier)
+    )]
+    InvalidCapacity {
+        /// The tier the capacity is for.
+        tier: crate::tier::Tier,
+        /// The coverage level the capacity is for.
+        level: crate::portfolio::CoverageLevel,
+        /// The value given.
+        value: i64,
+    },
+
+    /// The revenue share above which a global Key account needs a national manager in a
+    /// country is not a finite number in [0, 1).
+    #[error("plan.matrix_share: {} is not a finite number in [0, 1)", num(.value))]
+    InvalidMatrixShare {
+        /// The value given.
+        value: f64,
+    },
+}
+
+fn did_you_mean(level: &Option<crate::portfolio::CoverageLevel>) -> String {
+    level.map_or_else(String::new, |l| format!(" (did you mean {:?}?)", l.name()))
+}
+
+fn tier_key(tier: crate::tier::Tier) -> &'static str {
+    match tier {
+        crate::tier::Tier::Key => "key",
+        crate::tier::Tier::Development => "development",
+        crate::tier::Tier::Maintenance => "maintenance",
+        crate::tier::Tier::Transactional => "transactional",
+    }
 }
 
 /// A cycle's ids joined by arrows; a long cycle is cut after the ids given, with its length.

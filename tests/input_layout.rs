@@ -234,7 +234,7 @@ fn the_message_shown_in_the_readme() {
   - column 4 "fit:growth" and column 5 "fit: growth" are all read as strategic fit factor growth; keep one or ignore the others
   - no column for name (accepted: "name"); did you mean column 3 "Naem"?
   - no column for revenue (accepted: "revenue")
-  accepted columns: "period", "id", "name", "revenue", "parent", "country", "region", "potential", "target", "fit:<factor>", "strength:<factor>""#;
+  accepted columns: "period", "id", "name", "revenue", "parent", "country", "region", "division", "district", "territory", "potential", "target", "fit:<factor>", "strength:<factor>""#;
     assert_eq!(resolve(&headers).unwrap_err().to_string(), expected);
 }
 
@@ -269,7 +269,7 @@ fn a_header_split_by_another_delimiter_gets_a_hint() {
     assert!(message.ends_with(
         "the header looks separated by ';', not ',': set delimiter = \";\" in [input]\n  \
          accepted columns: \"period\", \"id\", \"name\", \"revenue\", \"parent\", \"country\", \
-         \"region\", \"potential\", \"target\", \"fit:<factor>\", \"strength:<factor>\""
+         \"region\", \"division\", \"district\", \"territory\", \"potential\", \"target\", \"fit:<factor>\", \"strength:<factor>\""
     ));
 
     let err = Layout::resolve(&["id\tname\trevenue"], b';', &InputOptions::default()).unwrap_err();
@@ -751,7 +751,8 @@ proptest! {
         match Layout::resolve(&headers, delimiter, &options) {
             Ok(layout) => {
                 let mut used = vec![layout.id, layout.name, layout.revenue];
-                used.extend([layout.parent, layout.country, layout.region, layout.potential,
+                used.extend([layout.parent, layout.country, layout.region, layout.division,
+                    layout.district, layout.territory, layout.potential,
                     layout.target, layout.period, layout.previous_revenue].into_iter().flatten());
                 used.extend(layout.factors.iter().map(|f| f.column));
                 let count = used.len();

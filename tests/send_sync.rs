@@ -41,6 +41,14 @@ const _: () = {
     send_sync::<Factor>();
     send_sync::<RatingScale>();
     send_sync::<MissingRating>();
+    send_sync::<portfolio::CoverageLevel>();
+    send_sync::<portfolio::Hierarchy>();
+    send_sync::<portfolio::Geography<'static>>();
+    send_sync::<portfolio::Contradiction>();
+    send_sync::<portfolio::PlanConfig>();
+    send_sync::<portfolio::Planner>();
+    send_sync::<portfolio::Plan>();
+    send_sync::<portfolio::LevelMove>();
 };
 
 #[test]

@@ -12,7 +12,7 @@ use crate::models::four_s::FourS;
 use crate::models::millman_wilson::MillmanWilson;
 use crate::models::webster::Webster;
 use crate::portfolio::{
-    AbcCuts, ConsensusRule, InputOptions, KeyRange, ScoringConfig, ShareMethod,
+    AbcCuts, ConsensusRule, InputOptions, KeyRange, PlanConfig, ScoringConfig, ShareMethod,
 };
 use crate::scorecard::{Factor, MissingRating, RatingScale, Scorecard};
 use crate::scores::{RevenueShareScale, ScoreField};
@@ -66,6 +66,9 @@ pub struct AnalysisConfig {
     pub report: ReportOptions,
     /// Which files are written (`[output]`).
     pub output: OutputOptions,
+    /// The account-manager plan: structure, matrix share and accounts per manager by coverage
+    /// level and tier (`[plan]`, see [`PlanConfig`]).
+    pub plan: PlanConfig,
 }
 
 /// `[scoring]`: the revenue-share method and the two scorecards.
@@ -718,17 +721,23 @@ impl AnalysisConfig {
     }
 
     /// Checks what the types alone do not: the revenue-share keys against the method, the
-    /// scorecards given (weights, scales, names), the report's numbers and the CSV delimiter.
+    /// scorecards given (weights, scales, names), the report's numbers, the CSV delimiter and
+    /// the plan's settings (level names, capacities, matrix share).
     /// Scorecards built from the data's columns are checked when the analysis runs.
     ///
     /// # Errors
     ///
-    /// [`Error::AnalysisSetting`] or [`Error::AnalysisValue`] naming the key.
+    /// [`Error::AnalysisSetting`] or [`Error::AnalysisValue`] naming the key; the errors of
+    /// [`PlanConfig::planner`] ([`Error::UnknownCoverageLevel`], [`Error::InvalidCapacity`],
+    /// [`Error::InvalidMatrixShare`]), which name the setting.
     ///
     /// # Examples
     ///
     /// ```
     /// use keyaccount::analysis::AnalysisConfig;
+    ///
+    /// let err = AnalysisConfig::from_toml("[plan.capacity]\nglobal = { key = 0 }\n").unwrap_err();
+    /// assert!(err.to_string().starts_with("plan.capacity.global.key: 0 accounts per manager"), "{err}");
     ///
     /// let mut config = AnalysisConfig::default();
     /// assert!(config.validate().is_ok());
@@ -790,6 +799,7 @@ impl AnalysisConfig {
                 reason: format!("{dup:?} is listed twice"),
             });
         }
+        self.plan.planner()?;
         Ok(())
     }
 

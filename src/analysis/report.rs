@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::any::{Class, ModelKind, Position};
 use crate::classifier::CutPoint;
 use crate::models::millman_wilson::MillmanWilsonStage;
-use crate::portfolio::{AbcClass, ConsensusRule, Coverage};
+use crate::portfolio::{AbcClass, ConsensusRule, Coverage, LevelMove, Plan};
 use crate::tier::Tier;
 
 /// The result of an analysis: per-account rows and the aggregate tables, computed once by
@@ -48,8 +48,8 @@ pub struct Report {
     pub previous_period: Option<String>,
     /// Accounts (rows) in the latest period before the roll-up.
     pub input_accounts: usize,
-    /// Groups that have more than one member, counted by coverage: only the coverages that
-    /// occur, in `Coverage` order (territory, national, global).
+    /// Groups that have more than one member, counted by coverage level: only the levels that
+    /// occur, narrowest first (territory, district, divisional, national, global).
     pub coverage: Vec<CoverageCount>,
     /// Total revenue of the latest period.
     pub total_revenue: f64,
@@ -86,6 +86,13 @@ pub struct Report {
     /// The Development-tier accounts with the largest headroom (potential minus revenue),
     /// largest first.
     pub opportunities: Vec<OpportunityRow>,
+    /// The account-manager plan: for each primary tier and coverage level the accounts, their
+    /// revenue and the managers needed, totals per level, and the national managers of global
+    /// Key accounts in a matrix (settings from `[plan]`).
+    pub plan: Plan,
+    /// Accounts whose coverage level changed since the previous period (empty without one):
+    /// moves up first (a national account that gained a location abroad).
+    pub level_moves: Vec<LevelMove>,
 }
 
 /// How many groups with more than one member have a coverage.

@@ -14,9 +14,9 @@ use crate::any::{AnyModel, Class, ModelKind};
 use crate::classifier::{Classifier, NativeClass};
 use crate::error::{Error, Result};
 use crate::portfolio::{
-    calibrate, consensus, opportunities, read_csv_path_with, Attainment, Classification,
-    Comparison, Concentration, ConcentrationOptions, Layout, Migration, Periods, Portfolio,
-    ScoringConfig, Summary, SummaryRow,
+    calibrate, consensus, level_moves, opportunities, read_csv_path_with, Attainment,
+    Classification, Comparison, Concentration, ConcentrationOptions, CoverageLevel, Layout,
+    Migration, Periods, PlanAccount, Portfolio, RolledUp, ScoringConfig, Summary, SummaryRow,
 };
 use crate::scorecard::Scorecard;
 use crate::scores::ScoreField;
@@ -174,8 +174,10 @@ fn check_header(data: &Path, config: &AnalysisConfig) -> Result<()> {
 pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> Result<Report> {
     let (label, current) = periods.latest().ok_or(Error::EmptyPortfolio)?;
     let scoring = scoring_for(current, config)?;
+    let planner = config.plan.planner()?;
 
     let rolled = current.roll_up()?;
+    let places = group_places(&rolled);
     let groups: BTreeMap<&str, (usize, crate::portfolio::Coverage)> = rolled
         .groups()
         .iter()
@@ -277,10 +279,12 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
     // Migration: the previous period with the same scoring and the same (calibrated) model.
     let mut previous_of: BTreeMap<String, (Tier, f64)> = BTreeMap::new();
     let mut uncoupled: BTreeSet<String> = BTreeSet::new();
+    let mut previous_plan: Vec<PlanAccount> = Vec::new();
     let migration = match periods.previous() {
         Some((before_label, before)) => {
-            let previous = before
-                .roll_up()?
+            let before_rolled = before.roll_up()?;
+            let before_places = group_places(&before_rolled);
+            let previous = before_rolled
                 .score(&scoring)?
                 .classify(primary.model().clone());
             for a in previous.accounts() {
@@ -289,6 +293,7 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
                     (a.assessment.tier, a.account.revenue),
                 );
             }
+            previous_plan = plan_accounts(&previous, &before_places);
             let m = Migration::new(&previous, &primary, &models.millman_wilson)?;
             uncoupled.extend(m.uncoupling.iter().map(|u| u.id.as_str().to_owned()));
             Some(migration_table(
@@ -374,6 +379,10 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
     }
     // Revenue order, ties by id: the order of ranks.
     accounts.sort_by(|x, y| x.rank.cmp(&y.rank).then_with(|| x.id.cmp(&y.id)));
+
+    let plan_accounts_now = plan_accounts(&primary, &places);
+    let plan = planner.plan(&plan_accounts_now)?;
+    let moves = level_moves(&previous_plan, &plan_accounts_now)?;
 
     let by_class = if one_to_one(&model_infos, models.primary) {
         None
@@ -463,7 +472,58 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
                 share_of_wallet: o.share_of_wallet,
             })
             .collect(),
+        plan,
+        level_moves: moves,
     })
+}
+
+/// A group's coverage level and the revenue of its members by country, by group id.
+type Places = BTreeMap<String, (CoverageLevel, Vec<(String, f64)>)>;
+
+/// Each group's coverage level and the revenue of its members by country.
+fn group_places(rolled: &RolledUp) -> Places {
+    let mut places: Vec<Vec<(String, f64)>> = vec![Vec::new(); rolled.groups().len()];
+    for (a, &g) in rolled
+        .source()
+        .accounts()
+        .iter()
+        .zip(rolled.group_indexes())
+    {
+        if let (Some(country), Some(list)) = (&a.country, places.get_mut(g as usize)) {
+            list.push((country.as_str().to_owned(), a.revenue));
+        }
+    }
+    rolled
+        .groups()
+        .iter()
+        .zip(places)
+        .map(|(g, list)| (g.id.as_str().to_owned(), (g.coverage, list)))
+        .collect()
+}
+
+/// The plan's view of every classified group: tier, coverage level, revenue by country.
+fn plan_accounts(classified: &Classification, places: &Places) -> Vec<PlanAccount> {
+    classified
+        .accounts()
+        .map(|a| {
+            let id = a.account.id.as_str();
+            let (level, countries) = places.get(id).map_or(
+                (crate::portfolio::CoverageLevel::Territory, &[][..]),
+                |(l, c)| (*l, c.as_slice()),
+            );
+            let mut p = PlanAccount::new(
+                id,
+                a.account.name.as_str(),
+                a.assessment.tier,
+                level,
+                a.account.revenue,
+            );
+            for (country, revenue) in countries {
+                p = p.with_country(country.clone(), *revenue);
+            }
+            p
+        })
+        .collect()
 }
 
 /// The factors rated in `portfolio` for each score, sorted by name.

@@ -382,6 +382,7 @@ impl Interner {
 /// | `revenue` | yes | revenue in the period, a non-negative number |
 /// | `parent` | no | id of the group account (empty: top-level) |
 /// | `country`, `region` | no | location |
+/// | `division`, `district`, `territory` | no | location in the coverage hierarchy (see [`Hierarchy`](crate::portfolio::Hierarchy)) |
 /// | `potential` | no | total spend of the customer in the category, at least `revenue` |
 /// | `target` | no | revenue target for the period |
 /// | `fit:<factor>` | no | a strategic-fit rating for `<factor>` |
@@ -514,6 +515,9 @@ pub fn read_csv_with<R: Read>(reader: R, options: &InputOptions) -> Result<Perio
         let parent = cells.optional(layout.parent)?;
         let country = cells.optional(layout.country)?;
         let region = cells.optional(layout.region)?;
+        let division = cells.optional(layout.division)?;
+        let district = cells.optional(layout.district)?;
+        let territory = cells.optional(layout.territory)?;
         let potential = cells.optional_number(layout.potential, &mut scratch)?;
         let target = cells.optional_number(layout.target, &mut scratch)?;
         let previous = cells.optional_number(layout.previous_revenue, &mut scratch)?;
@@ -562,6 +566,9 @@ pub fn read_csv_with<R: Read>(reader: R, options: &InputOptions) -> Result<Perio
             }),
             country: country.map(|c| interner.place(c)),
             region: region.map(|r| interner.place(r)),
+            division: division.map(|r| interner.place(r)),
+            district: district.map(|r| interner.place(r)),
+            territory: territory.map(|r| interner.place(r)),
             potential,
             target,
         };

@@ -30,13 +30,17 @@ const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 /// | `revenue` | `revenue` | yes | revenue in the period |
 /// | `parent` | `parent` | no | id of the group account |
 /// | `country` | `country` | no | country |
-/// | `region` | `region` | no | region within the country |
+/// | `region` | `region` | no | region within the country; the division level of the coverage hierarchy when there is no `division` column |
+/// | `division` | `division` | no | division of the country (coverage hierarchy) |
+/// | `district` | `district` | no | district of the division (coverage hierarchy) |
+/// | `territory` | `territory` | no | territory of the district (coverage hierarchy) |
 /// | `potential` | `potential` | no | the customer's total spend in the category |
 /// | `target` | `target` | no | revenue target for the period |
 /// | `previous_revenue` | none: read only when given | no | revenue of the same account one period earlier (a wide export); needs a file without a period column |
 ///
-/// Coverage levels such as division, district or territory are not roles yet: such a column
-/// is unknown unless listed in [`InputOptions::ignore`].
+/// Country, division (or region), district and territory are the geography hierarchy that
+/// gives each group its [`CoverageLevel`](crate::portfolio::CoverageLevel); a column the file
+/// does not have is a level skipped (see [`Hierarchy`](crate::portfolio::Hierarchy)).
 ///
 /// # Examples
 ///
@@ -76,6 +80,15 @@ pub struct InputColumns {
     /// Header of the regions. Default: `region`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// Header of the divisions. Default: `division`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub division: Option<String>,
+    /// Header of the districts. Default: `district`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    /// Header of the territories. Default: `territory`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub territory: Option<String>,
     /// Header of the potentials. Default: `potential`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub potential: Option<String>,
@@ -98,6 +111,9 @@ impl InputColumns {
             ColumnRole::Parent => self.parent.as_ref(),
             ColumnRole::Country => self.country.as_ref(),
             ColumnRole::Region => self.region.as_ref(),
+            ColumnRole::Division => self.division.as_ref(),
+            ColumnRole::District => self.district.as_ref(),
+            ColumnRole::Territory => self.territory.as_ref(),
             ColumnRole::Potential => self.potential.as_ref(),
             ColumnRole::Target => self.target.as_ref(),
             ColumnRole::PreviousRevenue => self.previous_revenue.as_ref(),
@@ -180,7 +196,9 @@ pub struct InputOptions {
     pub fit: Vec<String>,
     /// Headers of further relationship-strength rating columns. Default: none.
     pub strength: Vec<String>,
-    /// Headers of columns to skip; `""` skips columns with an empty header. Default: none.
+    /// Headers of columns to skip; `""` skips columns with an empty header. An optional role's
+    /// default header may be listed, and the role is then not read (e.g. `"district"` to leave
+    /// the district level out of coverage). Default: none.
     pub ignore: Vec<String>,
     /// The field delimiter, one ASCII character other than `"` and line breaks. Default:
     /// detected from the header line ([`detect_delimiter`]).
@@ -310,6 +328,12 @@ pub enum ColumnRole {
     Country,
     /// Region within the country.
     Region,
+    /// Division of the country.
+    Division,
+    /// District of the division.
+    District,
+    /// Territory of the district.
+    Territory,
     /// The customer's total spend in the category.
     Potential,
     /// Revenue target.
@@ -324,9 +348,9 @@ impl ColumnRole {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(keyaccount::portfolio::ColumnRole::ALL.len(), 10);
+    /// assert_eq!(keyaccount::portfolio::ColumnRole::ALL.len(), 13);
     /// ```
-    pub const ALL: [ColumnRole; 10] = [
+    pub const ALL: [ColumnRole; 13] = [
         ColumnRole::Period,
         ColumnRole::Id,
         ColumnRole::Name,
@@ -334,6 +358,9 @@ impl ColumnRole {
         ColumnRole::Parent,
         ColumnRole::Country,
         ColumnRole::Region,
+        ColumnRole::Division,
+        ColumnRole::District,
+        ColumnRole::Territory,
         ColumnRole::Potential,
         ColumnRole::Target,
         ColumnRole::PreviousRevenue,
@@ -357,6 +384,9 @@ impl ColumnRole {
             ColumnRole::Parent => "parent",
             ColumnRole::Country => "country",
             ColumnRole::Region => "region",
+            ColumnRole::Division => "division",
+            ColumnRole::District => "district",
+            ColumnRole::Territory => "territory",
             ColumnRole::Potential => "potential",
             ColumnRole::Target => "target",
             ColumnRole::PreviousRevenue => "previous_revenue",
@@ -666,6 +696,12 @@ pub struct Layout {
     pub country: Option<usize>,
     /// Regions.
     pub region: Option<usize>,
+    /// Divisions.
+    pub division: Option<usize>,
+    /// Districts.
+    pub district: Option<usize>,
+    /// Territories.
+    pub territory: Option<usize>,
     /// Potentials.
     pub potential: Option<usize>,
     /// Revenue targets.
@@ -775,7 +811,7 @@ impl Layout {
     ///   - column 6 (empty header) is not a known column (a delimiter at the end of the line?); to skip it, add "" to ignore
     ///   - column 4 "fit:growth" and column 5 "fit: growth" are all read as strategic fit factor growth; keep one or ignore the others
     ///   - no column for name (accepted: "name"); did you mean column 2 "Naem"?
-    ///   accepted columns: "period", "id", "name", "revenue", "parent", "country", "region", "potential", "target", "fit:<factor>", "strength:<factor>""#);
+    ///   accepted columns: "period", "id", "name", "revenue", "parent", "country", "region", "division", "district", "territory", "potential", "target", "fit:<factor>", "strength:<factor>""#);
     ///
     /// let err = Layout::resolve(&["id;name;revenue"], b',', &InputOptions::default()).unwrap_err();
     /// assert!(err.to_string().contains(r#"set delimiter = ";" in [input]"#));
@@ -815,7 +851,15 @@ impl Layout {
             .collect();
         let ignored: Vec<String> = options.ignore.iter().map(|i| normalize(i)).collect();
         for name in &ignored {
-            if let Some(&w) = by_name.get(name) {
+            // Ignoring an optional role's default header leaves the role unread (an export
+            // whose `district` column should not count); anything else contradicts itself.
+            let optional_default = |w: &Wanted| {
+                !w.explicit && matches!(w.used, ColumnUse::Role(r) if !r.is_required())
+            };
+            if let Some(&w) = by_name
+                .get(name)
+                .filter(|&&w| !optional_default(&wanted[w]))
+            {
                 problems.push(HeaderProblem::Option {
                     option: "ignore".to_owned(),
                     reason: format!("{name:?} is also the header of {}", wanted[w].origin),
@@ -977,6 +1021,9 @@ impl Layout {
             parent: column(ColumnRole::Parent),
             country: column(ColumnRole::Country),
             region: column(ColumnRole::Region),
+            division: column(ColumnRole::Division),
+            district: column(ColumnRole::District),
+            territory: column(ColumnRole::Territory),
             potential: column(ColumnRole::Potential),
             target: column(ColumnRole::Target),
             period,

@@ -80,11 +80,13 @@ mod calibrate;
 mod classify;
 mod compare;
 mod concentration;
+mod coverage;
 #[cfg(feature = "csv")]
 mod csv;
 mod layout;
 mod migration;
 mod period;
+mod plan;
 mod record;
 mod report;
 mod rollup;
@@ -101,6 +103,7 @@ pub use classify::{
 };
 pub use compare::{consensus, Comparison, ConsensusRule, ConsensusTier};
 pub use concentration::{Concentration, ConcentrationOptions, ParetoPoint, SegmentShare, TopShare};
+pub use coverage::{Contradiction, CoverageLevel, Geography, Hierarchy, HierarchyColumn};
 #[cfg(feature = "csv")]
 pub use csv::{read_csv, read_csv_path, read_csv_path_with, read_csv_with, Periods};
 pub use layout::{
@@ -109,6 +112,10 @@ pub use layout::{
 };
 pub use migration::{Migration, Move, Uncoupling};
 pub use period::{chronological_order, PeriodKey, PeriodKind, PeriodProblem};
+pub use plan::{
+    level_moves, LevelMove, LevelTotal, MatrixAccount, MatrixCountry, Plan, PlanAccount, PlanCell,
+    PlanConfig, Planner, Structure, TierCapacities, DEFAULT_CAPACITY, DEFAULT_MATRIX_SHARE,
+};
 pub use record::{Account, AccountRecord, AmountField, Portfolio, RatingColumn};
 pub use report::{Summary, SummaryBy, SummaryRow};
 pub use rollup::{Coverage, Group, RolledUp};

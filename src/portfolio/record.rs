@@ -77,9 +77,19 @@ pub struct AccountRecord {
     /// Country (any consistent code or name).
     #[serde(default)]
     pub country: Option<String>,
-    /// Region within the country.
+    /// Region within the country; the division level of the coverage hierarchy when no
+    /// record of the portfolio has a division.
     #[serde(default)]
     pub region: Option<String>,
+    /// Division of the country (coverage hierarchy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub division: Option<String>,
+    /// District of the division (coverage hierarchy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    /// Territory of the district (coverage hierarchy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub territory: Option<String>,
     /// The account's total spend in the category; at least `revenue`.
     #[serde(default)]
     pub potential: Option<f64>,
@@ -113,6 +123,9 @@ impl AccountRecord {
             parent: None,
             country: None,
             region: None,
+            division: None,
+            district: None,
+            territory: None,
             potential: None,
             target: None,
             strategic_fit: BTreeMap::new(),
@@ -147,6 +160,32 @@ impl AccountRecord {
     pub fn with_location(mut self, country: impl Into<String>, region: impl Into<String>) -> Self {
         self.country = Some(country.into());
         self.region = Some(region.into());
+        self
+    }
+
+    /// The record with a division, a district and a territory below its country (each
+    /// `None` for an empty cell); see [`Hierarchy`](crate::portfolio::Hierarchy) for how they
+    /// set the group's coverage level.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let r = keyaccount::portfolio::AccountRecord::new("A1", "Alpha", 1.0)
+    ///     .with_location("DE", "Bavaria")
+    ///     .with_units(None, Some("Upper Bavaria"), Some("Munich"));
+    /// assert_eq!(r.district.as_deref(), Some("Upper Bavaria"));
+    /// assert_eq!(r.division, None);
+    /// ```
+    #[must_use]
+    pub fn with_units(
+        mut self,
+        division: Option<&str>,
+        district: Option<&str>,
+        territory: Option<&str>,
+    ) -> Self {
+        self.division = division.map(str::to_owned);
+        self.district = district.map(str::to_owned);
+        self.territory = territory.map(str::to_owned);
         self
     }
 
@@ -305,6 +344,15 @@ pub struct Account {
     pub country: Option<Text>,
     /// Region within the country.
     pub region: Option<Text>,
+    /// Division of the country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub division: Option<Text>,
+    /// District of the division.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<Text>,
+    /// Territory of the district.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub territory: Option<Text>,
     /// Total spend in the category; at least `revenue`.
     pub potential: Option<f64>,
     /// Revenue target for the period.
@@ -591,6 +639,9 @@ impl Portfolio {
                 parent: r.parent.as_deref().map(Text::from),
                 country: r.country.as_deref().map(Text::from),
                 region: r.region.as_deref().map(Text::from),
+                division: r.division.as_deref().map(Text::from),
+                district: r.district.as_deref().map(Text::from),
+                territory: r.territory.as_deref().map(Text::from),
                 potential: r.potential,
                 target: r.target,
             });
@@ -728,6 +779,9 @@ impl Portfolio {
         r.parent = a.parent.clone().map(String::from);
         r.country = a.country.clone().map(String::from);
         r.region = a.region.clone().map(String::from);
+        r.division = a.division.clone().map(String::from);
+        r.district = a.district.clone().map(String::from);
+        r.territory = a.territory.clone().map(String::from);
         r.potential = a.potential;
         r.target = a.target;
         for c in &self.0.ratings {

@@ -1,52 +1,26 @@
 //! Rolling locations and subsidiaries up to their group, the key account.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::portfolio::coverage::CoverageLevel;
 use crate::portfolio::record::{check_totals, Account, Portfolio, RatingColumn};
 use crate::portfolio::text::Text;
 
-/// Which kind of account manager a group needs, from where its locations are.
-///
-/// | coverage | locations |
-/// | --- | --- |
-/// | `Global` | in two or more countries |
-/// | `National` | in one country, two or more of its regions |
-/// | `Territory` | in one region (or with no location given) |
-///
-/// Locations are (country, region) pairs of the group's accounts; an account without a country
-/// is left out. Ordered `Territory < National < Global`.
+/// Which kind of account manager a group needs: the name the roll-up used when it knew three
+/// levels, now the five [`CoverageLevel`]s (`Territory`, `National` and `Global` keep their
+/// meaning on country/region data).
 ///
 /// # Examples
 ///
 /// ```
-/// use keyaccount::portfolio::Coverage;
+/// use keyaccount::portfolio::{Coverage, CoverageLevel};
 ///
 /// assert!(Coverage::Global > Coverage::National);
+/// assert_eq!(Coverage::Divisional, CoverageLevel::Divisional);
 /// assert_eq!(Coverage::Territory.to_string(), "territory");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Coverage {
-    /// One region: a territory account manager.
-    Territory,
-    /// Several regions of one country: a national account manager.
-    National,
-    /// Several countries: a global account manager.
-    Global,
-}
-
-impl fmt::Display for Coverage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(match self {
-            Coverage::Territory => "territory",
-            Coverage::National => "national",
-            Coverage::Global => "global",
-        })
-    }
-}
+pub type Coverage = CoverageLevel;
 
 /// A group: the key account that a top-level account and all its locations and subsidiaries
 /// form. Its members, countries and regions are read from the [`RolledUp`] that holds it
@@ -78,8 +52,9 @@ pub struct Group {
     pub name: Text,
     /// The number of accounts in the group, the top-level one included.
     pub size: usize,
-    /// The account manager the group needs.
-    pub coverage: Coverage,
+    /// The account manager the group needs: the level of the smallest unit of the geography
+    /// hierarchy that holds all its members (see [`Hierarchy`](crate::portfolio::Hierarchy)).
+    pub coverage: CoverageLevel,
 }
 
 /// A portfolio rolled up to its groups.
@@ -90,7 +65,7 @@ pub struct Group {
 ///
 /// | field | rule |
 /// | --- | --- |
-/// | id, name, country, region | those of the top-level account |
+/// | id, name, country, region, division, district, territory | those of the top-level account |
 /// | parent | none |
 /// | revenue | the sum of the members' revenues |
 /// | potential, target | the sum over members, a member without one counting its own revenue; none if no member has one |
@@ -314,7 +289,10 @@ impl Portfolio {
     ///
     /// [`Error::UnknownParent`] naming the account and the parent it names;
     /// [`Error::ParentCycle`] naming the accounts on a cycle (an account that is its own parent
-    /// is a cycle of one; a long cycle is named by its first ids and its length).
+    /// is a cycle of one; a long cycle is named by its first ids and its length);
+    /// [`Error::HierarchyContradiction`] when two members of a group place one unit of the
+    /// geography hierarchy under two parents (a district under two divisions), naming the group,
+    /// both accounts and both parents.
     ///
     /// # Examples
     ///
@@ -345,6 +323,8 @@ impl Portfolio {
             }
         }
         let root = roots(accounts, &parent)?;
+        let hierarchy = self.hierarchy();
+        let places = self.geographies();
 
         // Group index of each head, in source order.
         let mut group_index = vec![NONE; n];
@@ -406,7 +386,7 @@ impl Portfolio {
                     .filter_map(|&i| accounts[i as usize].country.clone()),
             );
             countries[c0..].sort_unstable();
-            let kept = dedup_tail(&mut countries, c0);
+            dedup_tail(&mut countries, c0);
             country_start.push(countries.len() as u32);
             let r0 = regions.len();
             regions.extend(list.iter().filter_map(|&i| {
@@ -414,14 +394,17 @@ impl Portfolio {
                 Some((a.country.clone()?, a.region.clone()?))
             }));
             regions[r0..].sort_unstable();
-            let kept_regions = dedup_tail(&mut regions, r0);
+            dedup_tail(&mut regions, r0);
             region_start.push(regions.len() as u32);
-            let coverage = if kept >= 2 {
-                Coverage::Global
-            } else if kept_regions >= 2 {
-                Coverage::National
+            // A group of one cannot spread.
+            let coverage = if list.len() < 2 {
+                CoverageLevel::Territory
             } else {
-                Coverage::Territory
+                hierarchy.level_of(
+                    head.id.as_str(),
+                    list.iter()
+                        .map(|&i| (accounts[i as usize].id.as_str(), places[i as usize])),
+                )?
             };
             groups.push(Group {
                 id: head.id.clone(),
@@ -450,8 +433,8 @@ impl Portfolio {
     }
 }
 
-/// Removes duplicates from the sorted tail `items[from..]`; returns how many are left.
-fn dedup_tail<T: PartialEq>(items: &mut Vec<T>, from: usize) -> usize {
+/// Removes duplicates from the sorted tail `items[from..]`.
+fn dedup_tail<T: PartialEq>(items: &mut Vec<T>, from: usize) {
     let mut kept = from;
     for i in from..items.len() {
         if kept == from || items[i] != items[kept - 1] {
@@ -460,7 +443,6 @@ fn dedup_tail<T: PartialEq>(items: &mut Vec<T>, from: usize) -> usize {
         }
     }
     items.truncate(kept);
-    kept - from
 }
 
 /// The top-most ancestor of every account, each account visited once; or the first cycle.
@@ -536,6 +518,9 @@ fn aggregate(head: &Account, members: &[u32], accounts: &[Account]) -> Account {
         parent: None,
         country: head.country.clone(),
         region: head.region.clone(),
+        division: head.division.clone(),
+        district: head.district.clone(),
+        territory: head.territory.clone(),
         potential: summed(|a| a.potential),
         target: summed(|a| a.target),
     }

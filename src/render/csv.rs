@@ -19,7 +19,8 @@ fn model_key(kind: ModelKind) -> &'static str {
 
 /// Writes one row per key-account candidate of `report`, with a header row.
 ///
-/// Columns: `id`, `name`, `members`, `coverage`, `revenue`, `previous_revenue`, `share`,
+/// Columns: `id`, `name`, `members`, `coverage_level` (global, national, divisional,
+/// district or territory), `revenue`, `previous_revenue`, `share`,
 /// `rank`, `abc`, `potential`, `target`, `revenue_share_score`, `strategic_fit`,
 /// `relationship_strength`; for each model run `<model>_class`, `<model>_tier`,
 /// `<model>_margin` (`<model>` is `webster`, `millman_wilson`, `bensaou` or `four_s`); then
@@ -66,7 +67,7 @@ pub fn csv<W: Write>(report: &Report, writer: W, output: &OutputOptions) -> Resu
         "id",
         "name",
         "members",
-        "coverage",
+        "coverage_level",
         "revenue",
         "previous_revenue",
         "share",

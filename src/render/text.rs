@@ -468,6 +468,7 @@ pub fn text(report: &Report) -> String {
             );
         }
     }
+    plan(&mut out, report);
     // Columns are padded; the ends of lines are not.
     let mut trimmed = String::with_capacity(out.len());
     for line in out.lines() {
@@ -475,6 +476,121 @@ pub fn text(report: &Report) -> String {
         trimmed.push('\n');
     }
     trimmed
+}
+
+/// The account-manager plan: totals per coverage level, the tier x level grid, the matrix
+/// managers by country and the accounts whose level moved.
+fn plan(out: &mut String, report: &Report) {
+    use crate::portfolio::{CoverageLevel, Structure};
+    let p = &report.plan;
+    let structure = match p.structure {
+        Structure::Matrix => format!(
+            "structure: matrix (national managers for global Key accounts in countries above {} \
+             of revenue)",
+            pct(p.matrix_share)
+        ),
+        Structure::Hierarchy => {
+            "structure: hierarchy (global account managers serve every country)".to_owned()
+        }
+    };
+    let _ = writeln!(out, "\nAccount managers by coverage level");
+    let _ = writeln!(out, "  {}", fit(&structure, MAX_WIDTH - 2));
+    let _ = writeln!(
+        out,
+        "  {:<12} {:>8} {:>10} {:>7} {:>9} {:>10}",
+        "level", "accounts", "revenue", "share", "managers", "matrix"
+    );
+    for l in p.levels.iter().chain(std::iter::once(&p.total)) {
+        let _ = writeln!(
+            out,
+            "  {:<12} {:>8} {:>10} {:>7} {:>9} {:>10}",
+            l.level.map_or("Total", CoverageLevel::name),
+            l.accounts,
+            amount(l.revenue),
+            pct(l.share),
+            l.managers,
+            if l.matrix_managers > 0 {
+                l.matrix_managers.to_string()
+            } else {
+                String::new()
+            }
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nManagers by tier and level: accounts / accounts per manager -> managers"
+    );
+    let mut header = format!("  {:<13}", "");
+    for level in CoverageLevel::ALL {
+        let _ = write!(header, " {:>15}", level.name());
+    }
+    let _ = writeln!(out, "{header}");
+    for tier in Tier::ALL {
+        let mut line = format!("  {:<13}", tier.label());
+        for level in CoverageLevel::ALL {
+            let c = p.cell(tier, level);
+            let cell = if c.accounts == 0 {
+                "-".to_owned()
+            } else {
+                format!("{}/{} -> {}", c.accounts, c.capacity, c.managers)
+            };
+            let _ = write!(line, " {cell:>15}");
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    if p.structure == Structure::Matrix {
+        if p.matrix.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nNational managers of global Key accounts (matrix): none"
+            );
+        } else {
+            let items: Vec<String> = p
+                .matrix
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} {} -> {}",
+                        c.country,
+                        count(c.accounts as u64, "account"),
+                        count(c.managers, "manager")
+                    )
+                })
+                .collect();
+            wrapped(
+                out,
+                "\nNational managers of global Key accounts (matrix), by country: ",
+                &items,
+            );
+        }
+    }
+    if let Some(before) = &report.previous_period {
+        let _ = writeln!(
+            out,
+            "\nCoverage level moves since {before} ({})",
+            report.level_moves.len()
+        );
+        if report.level_moves.is_empty() {
+            let _ = writeln!(out, "  none");
+        }
+        for m in &report.level_moves {
+            let _ = writeln!(
+                out,
+                "  {:<10} {:<NAME$} {:<13} {:<10} -> {:<10} {:>9}",
+                fit(&m.id, 10),
+                fit(&m.name, NAME),
+                m.tier.label(),
+                m.from.name(),
+                m.to.name(),
+                amount(m.revenue)
+            );
+        }
+    }
+}
+
+/// `n` and `what`, plural unless `n` is 1.
+fn count(n: u64, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// A 4 x 4 tier table, rows `rows`, columns `cols`.
