@@ -584,6 +584,98 @@ pub enum Error {
         /// The score.
         score: ScoreField,
     },
+
+    /// A move between periods was to be explained with two models that do not read the
+    /// same decision axes (two different models, not one model before and after
+    /// calibration).
+    #[error("cannot explain a move from a {previous} classification to a {current} one")]
+    MigrationModelsDiffer {
+        /// The previous period's model.
+        previous: &'static str,
+        /// The current period's model.
+        current: &'static str,
+    },
+
+    /// A product line of the product data has an empty name.
+    #[error("account {}: a product line has an empty name", quote(.account))]
+    EmptyProduct {
+        /// The account.
+        account: String,
+    },
+
+    /// A product amount (revenue or potential) is negative, NaN or infinite.
+    #[error(
+        "account {}, product {}: {field} {} is not a finite non-negative amount",
+        quote(.account),
+        quote(.product),
+        num(.value)
+    )]
+    InvalidProductAmount {
+        /// The account.
+        account: String,
+        /// The product line.
+        product: String,
+        /// Which amount (revenue or potential).
+        field: crate::portfolio::AmountField,
+        /// The value given.
+        value: f64,
+    },
+
+    /// An account's potential in a product line is below the revenue it brings there.
+    #[error(
+        "account {}, product {}: potential {} is below revenue {}",
+        quote(.account),
+        quote(.product),
+        num(.potential),
+        num(.revenue)
+    )]
+    ProductPotentialBelowRevenue {
+        /// The account.
+        account: String,
+        /// The product line.
+        product: String,
+        /// The potential given.
+        potential: f64,
+        /// The revenue given.
+        revenue: f64,
+    },
+
+    /// The product data lists the same account and product line twice.
+    #[error("account {}, product {} appears twice", quote(.account), quote(.product))]
+    DuplicateProduct {
+        /// The account.
+        account: String,
+        /// The product line.
+        product: String,
+    },
+
+    /// The product data names an account that is not in the portfolio.
+    #[error(
+        "product data names unknown account {} (product {})",
+        quote(.account),
+        quote(.product)
+    )]
+    UnknownProductAccount {
+        /// The account id given.
+        account: String,
+        /// The product line of the row.
+        product: String,
+    },
+
+    /// Summing a group's product amounts overflows to infinity.
+    #[error(
+        "group {}, product {}: the total {field} overflows",
+        quote(.account),
+        quote(.product)
+    )]
+    ProductTotalOverflow {
+        /// The group account.
+        account: String,
+        /// The product line.
+        product: String,
+        /// Which amount.
+        field: crate::portfolio::AmountField,
+    },
 }
 
 fn count(n: usize, what: &str) -> String {

@@ -12,6 +12,9 @@
 //!   rating) that lifts the account a tier, the smallest that makes it Key, and the smallest
 //!   fall that drops it a tier. Exact: the move reaches the tier, and any smaller move does
 //!   not.
+//! - [`migration_reason`]: for an account that moved between two periods, how much of the
+//!   move came from its own score changes and how much from thresholds that moved
+//!   (calibration), in tier steps and on each decision axis, and which score changed most.
 //! - [`sensitivity`] and [`stability`]: whether the class holds for every weight vector
 //!   within a [`WeightShift`] of the configured weights, with the range of each axis.
 //!
@@ -46,12 +49,16 @@
 //! [`defaults()`].
 
 pub mod defaults;
+mod migration;
 mod moves;
 mod sensitivity;
 
 use serde::{Deserialize, Serialize};
 
 pub use defaults::{defaults, DefaultSource, Source};
+pub use migration::{
+    migration_reason, AxisMove, MigrationReason, MoveCause, ScoreChange, ThresholdShift,
+};
 pub use moves::{factor_moves, moves, FactorMove, Goal, Moves, RatingReach, Reach, ScoreMove};
 pub use sensitivity::{
     sensitivity, stability, AxisRange, Sensitivity, Stability, TierStability, WeightShift,
