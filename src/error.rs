@@ -662,17 +662,18 @@ pub enum Error {
         product: String,
     },
 
-    /// Summing a group's product amounts overflows to infinity.
+    /// Summing product amounts (a group's, or a product line's over all accounts) overflows
+    /// to infinity.
     #[error(
-        "group {}, product {}: the total {field} overflows",
-        quote(.account),
-        quote(.product)
+        "product {}: the total {field}{} overflows",
+        quote(.product),
+        .group.as_deref().map(|g| format!(" of group {}", quote(g))).unwrap_or_default()
     )]
     ProductTotalOverflow {
-        /// The group account.
-        account: String,
         /// The product line.
         product: String,
+        /// The group whose members' amounts were summed; `None` for a total over accounts.
+        group: Option<String>,
         /// Which amount.
         field: crate::portfolio::AmountField,
     },

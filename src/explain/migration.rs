@@ -301,16 +301,21 @@ impl fmt::Display for MigrationReason {
             self.cause, self.by_scores, self.by_thresholds
         )?;
         if let Some(a) = self.deciding() {
+            let mut shown = vec![a.previous_value, a.value, a.by_scores];
+            if let Some(t) = a.deciding {
+                shown.extend([t.previous, t.current]);
+            }
+            let d = digits(&shown);
             write!(
                 f,
-                "; {} {:.2} -> {:.2} ({:+.2} from scores)",
+                "; {} {:.d$} -> {:.d$} ({:+.d$} from scores)",
                 a.axis, a.previous_value, a.value, a.by_scores
             )?;
             if let Some(t) = a.deciding {
                 if t.shift == 0.0 {
-                    write!(f, ", threshold {:.2}", t.current)?;
+                    write!(f, ", threshold {:.d$}", t.current)?;
                 } else {
-                    write!(f, ", threshold {:.2} -> {:.2}", t.previous, t.current)?;
+                    write!(f, ", threshold {:.d$} -> {:.d$}", t.previous, t.current)?;
                 }
             }
         }
@@ -319,6 +324,23 @@ impl fmt::Display for MigrationReason {
         }
         Ok(())
     }
+}
+
+/// The decimals (2 to 4) that keep distinct values distinct and a non-zero change non-zero
+/// in print, so that "0.50 -> 0.50" does not hide a crossing.
+fn digits(values: &[f64]) -> usize {
+    (2..=4)
+        .find(|&d| {
+            let show = |v: f64| format!("{v:.d$}");
+            values
+                .iter()
+                .all(|&v| v == 0.0 || show(v.abs()) != show(0.0))
+                && values
+                    .iter()
+                    .enumerate()
+                    .all(|(i, &a)| values[..i].iter().all(|&b| a == b || show(a) != show(b)))
+        })
+        .unwrap_or(4)
 }
 
 /// A tier's height: Transactional 0 to Key 3.

@@ -89,6 +89,7 @@ mod record;
 mod report;
 mod rollup;
 mod share;
+mod whitespace;
 
 pub use attainment::{opportunities, AccountAttainment, Attainment, GroupAttainment, Opportunity};
 pub use calibrate::{calibrate, Calibration, KeyRange};
@@ -109,3 +110,11 @@ pub use record::{AccountRecord, AmountField, Portfolio};
 pub use report::{Summary, SummaryBy, SummaryRow};
 pub use rollup::{Coverage, Group, RolledUp};
 pub use share::{AbcClass, AbcCuts, RevenueShare, ShareMethod};
+#[cfg(feature = "csv")]
+pub use whitespace::{
+    read_products, read_products_path, read_products_path_with, read_products_with,
+};
+pub use whitespace::{
+    AccountWhitespace, ProductCell, ProductData, ProductRecord, ProductTotal, Whitespace,
+    WhitespaceOpportunity, WhitespaceOptions,
+};
