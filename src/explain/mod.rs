@@ -15,6 +15,8 @@
 //! - [`migration_reason`]: for an account that moved between two periods, how much of the
 //!   move came from its own score changes and how much from thresholds that moved
 //!   (calibration), in tier steps and on each decision axis, and which score changed most.
+//! - [`summarize`]: the above in short for a report row: the sentence, the smallest move up
+//!   a tier, the smallest fall that drops it a tier, and whether the weights decide it.
 //! - [`sensitivity`] and [`stability`]: whether the class holds for every weight vector
 //!   within a [`WeightShift`] of the configured weights, with the range of each axis.
 //!
@@ -52,6 +54,7 @@ pub mod defaults;
 mod migration;
 mod moves;
 mod sensitivity;
+mod summary;
 
 use serde::{Deserialize, Serialize};
 
@@ -63,6 +66,7 @@ pub use moves::{factor_moves, moves, FactorMove, Goal, Moves, RatingReach, Reach
 pub use sensitivity::{
     sensitivity, stability, AxisRange, Sensitivity, Stability, TierStability, WeightShift,
 };
+pub use summary::{summarize, AccountSummary, TierMove};
 
 use crate::any::Class;
 use crate::axis::{Axis, AxisWeights};
