@@ -14,6 +14,9 @@
 //!
 //! Columns: `account`, `revenue` (in any currency, non-negative), `strategic_fit` and
 //! `relationship_strength` (scores in [0, 1]).
+//!
+//! For a CRM export with groups, factor ratings and periods, use the report example and an
+//! analysis file instead.
 
 use std::error::Error;
 use std::path::PathBuf;
@@ -317,11 +320,12 @@ fn four_s_table(accounts: &[Account], total: f64) {
         model.attractiveness_threshold(),
         model.strength_threshold()
     );
-    println!(
-        "{:<27} {:>9} {:>6} | {:>4} {:>4} {:>4} | {:>5} {:>5} | {:<10} {:<13} strategy",
+    let header = format!(
+        "{:<21} {:>9} {:>6} | {:>4} {:>4} {:>4} | {:>5} {:>5} | {:<10} {}",
         "account", "revenue", "share", "rev", "fit", "rel", "attr", "str", "4S", "tier"
     );
-    println!("{}", "-".repeat(140));
+    println!("{}", header.trim_end());
+    println!("{}", "-".repeat(98));
     for a in accounts {
         let r = model.classify(&a.scores);
         let flag = if r.is_borderline(BORDERLINE) {
@@ -329,9 +333,9 @@ fn four_s_table(accounts: &[Account], total: f64) {
         } else {
             ""
         };
-        println!(
-            "{:<27} {:>9} {:>5.1}% | {:>4.2} {:>4.2} {:>4.2} | {:>5.2} {:>5.2} | {:<10} {:<13} {}{}",
-            a.name,
+        let line = format!(
+            "{:<21} {:>9} {:>5.1}% | {:>4.2} {:>4.2} {:>4.2} | {:>5.2} {:>5.2} | {:<10} {:<13}{}",
+            short(&a.name, 21),
             money(a.revenue),
             100.0 * a.share,
             a.scores.revenue_share(),
@@ -341,14 +345,14 @@ fn four_s_table(accounts: &[Account], total: f64) {
             r.position.relative_strength,
             r.class.to_string(),
             r.tier.to_string(),
-            r.strategy(),
             flag
         );
+        println!("{}", line.trim_end());
     }
     println!("* within {BORDERLINE} of a threshold: borderline, review by hand\n");
 
     println!(
-        "{:<12} {:>8} {:>10} {:>8}",
+        "{:<12} {:>8} {:>10} {:>8}  strategy",
         "4S class", "accounts", "revenue", "share"
     );
     let mut count = 0;
@@ -360,11 +364,12 @@ fn four_s_table(accounts: &[Account], total: f64) {
         let revenue: f64 = members.iter().map(|a| a.revenue).sum();
         count += members.len();
         println!(
-            "{:<12} {:>8} {:>10} {:>7.1}%",
+            "{:<12} {:>8} {:>10} {:>7.1}%  {}",
             class.to_string(),
             members.len(),
             money(revenue),
-            100.0 * revenue / total
+            100.0 * revenue / total,
+            class.strategy()
         );
     }
     println!(
@@ -378,35 +383,64 @@ fn four_s_table(accounts: &[Account], total: f64) {
 
 fn all_models_table(accounts: &[Account]) {
     let models = AnyModel::all();
-    println!("All four models (native class / common tier)");
-    let mut header = format!("{:<27}", "account");
-    for m in &models {
-        header += &format!(" | {:<38}", m.name());
-    }
-    println!("{}", header.trim_end());
-    println!("{}", "-".repeat(27 + 41 * models.len()));
-    let mut key = [0usize; 4];
-    for a in accounts {
-        let mut line = format!("{:<27}", a.name);
-        for (m, k) in models.iter().zip(key.iter_mut()) {
-            let r = m.classify(&a.scores);
-            *k += usize::from(r.tier == Tier::Key);
-            line += &format!(" | {:<38}", format!("{} / {}", r.class, r.tier));
+    // Widest native class of each model, so that the table fits 100 columns.
+    let widths = [24, 15, 21, 13];
+    let row = |name: &str, cells: &[String]| {
+        let mut line = format!("{:<15}", short(name, 15));
+        for (cell, w) in cells.iter().zip(widths) {
+            line += &format!(" | {cell:<w$}");
         }
         println!("{}", line.trim_end());
+    };
+    let names: Vec<String> = models.iter().map(|m| m.name().to_owned()).collect();
+    println!("All four models: native class");
+    row("account", &names);
+    println!(
+        "{}",
+        "-".repeat(15 + widths.iter().map(|w| w + 3).sum::<usize>())
+    );
+    for a in accounts {
+        let cells: Vec<String> = models
+            .iter()
+            .map(|m| m.classify(&a.scores).class.to_string())
+            .collect();
+        row(&a.name, &cells);
     }
-    let mut line = format!("{:<27}", "Key accounts");
-    for k in key {
-        line += &format!(" | {k:<38}");
+    println!("\nAll four models: common tier");
+    row("account", &names);
+    println!(
+        "{}",
+        "-".repeat(15 + widths.iter().map(|w| w + 3).sum::<usize>())
+    );
+    let mut key = [0usize; 4];
+    for a in accounts {
+        let cells: Vec<String> = models
+            .iter()
+            .zip(key.iter_mut())
+            .map(|(m, k)| {
+                let tier = m.tier(&a.scores);
+                *k += usize::from(tier == Tier::Key);
+                tier.to_string()
+            })
+            .collect();
+        row(&a.name, &cells);
     }
-    println!("{}", line.trim_end());
+    let counts: Vec<String> = key.iter().map(ToString::to_string).collect();
+    row("Key accounts", &counts);
 }
 
-/// Revenue in millions or thousands, as analysts write it.
-fn money(v: f64) -> String {
-    if v >= 1e6 {
-        format!("{:.2} M", v / 1e6)
+/// `s` cut to `width` characters, ending in "..." when cut.
+fn short(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_owned()
     } else {
-        format!("{:.0} k", v / 1e3)
+        let mut out: String = s.chars().take(width - 3).collect();
+        out.push_str("...");
+        out
     }
+}
+
+/// Revenue as every report of the crate writes it (`keyaccount::render::amount`).
+fn money(v: f64) -> String {
+    keyaccount::render::amount(v)
 }

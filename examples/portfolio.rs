@@ -1,25 +1,18 @@
-//! Portfolio report: reads a CSV of accounts (or the sample shipped with the crate), rolls
-//! locations up to their groups, classifies with all four models, calibrates the 4S matrix to
-//! 15-35 Key accounts, prints the report and draws the 4S matrix as an SVG picture.
+//! Portfolio report with a picture: runs the bundled sample through `data/analysis.toml` (or
+//! your CSV with the default analysis), prints the text report and draws the 4S matrix as SVG.
+//! The pipeline lives in the library (`keyaccount::analysis::run`); the report command
+//! (`examples/report.rs`) is the full front end with an analysis file and output files.
 //!
 //! ```text
 //! cargo run --example portfolio [-- accounts.csv [matrix.svg]]
 //! ```
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use keyaccount::portfolio::{
-    calibrate, consensus, opportunities, read_csv_path, Attainment, Classification, Comparison,
-    Concentration, ConcentrationOptions, ConsensusRule, Coverage, KeyRange, Migration,
-    ScoringConfig, ShareMethod, Summary,
-};
-use keyaccount::{
-    AnyModel, Class, Classifier, Factor, FourS, FourSClass, MillmanWilson, MissingRating,
-    ModelKind, Position, RatingScale, ScoreField, Scorecard, Tier,
-};
+use keyaccount::analysis::{run, AnalysisConfig, Report};
+use keyaccount::{Class, FourSClass, ModelKind, Position};
 use plotters::prelude::*;
 
 /// What can go wrong in this example.
@@ -70,36 +63,8 @@ fn plot_error(e: impl fmt::Display) -> ExampleError {
     ExampleError::Plot(e.to_string())
 }
 
-/// The scorecards of the sample data: five factors each, rated 1 to 10.
-fn scoring() -> Result<ScoringConfig, keyaccount::Error> {
-    let scale = RatingScale::default();
-    let fit = Scorecard::new(
-        ScoreField::StrategicFit,
-        vec![
-            Factor::new("growth", 0.30, scale),
-            Factor::new("profitability", 0.25, scale),
-            Factor::new("technology", 0.15, scale),
-            Factor::new("reach", 0.10, scale),
-            Factor::new("alignment", 0.20, scale),
-        ],
-        MissingRating::Error,
-    )?;
-    let strength = Scorecard::new(
-        ScoreField::RelationshipStrength,
-        vec![
-            Factor::new("share_of_wallet", 0.25, scale),
-            Factor::new("years", 0.10, scale),
-            Factor::new("contacts", 0.25, scale),
-            Factor::new("contract", 0.15, scale),
-            Factor::new("trust", 0.25, scale),
-        ],
-        MissingRating::Error,
-    )?;
-    ScoringConfig::new(ShareMethod::default(), fit, strength)
-}
-
 fn main() -> ExitCode {
-    match run() {
+    match main_inner() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // The whole chain: a CSV line's error names the line, its source the problem.
@@ -115,176 +80,56 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<(), ExampleError> {
+fn main_inner() -> Result<(), ExampleError> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut args = std::env::args().skip(1);
-    let csv_path = args.next().map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/portfolio.csv"),
-        PathBuf::from,
-    );
-    let svg_path = args.next().map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/four_s_matrix.svg"),
-        PathBuf::from,
-    );
+    let (csv_path, config) = match args.next() {
+        Some(path) => (PathBuf::from(path), AnalysisConfig::default()),
+        None => (
+            dir.join("data/portfolio.csv"),
+            AnalysisConfig::from_path(dir.join("data/analysis.toml"))?,
+        ),
+    };
+    let svg_path = args
+        .next()
+        .map_or_else(|| dir.join("target/four_s_matrix.svg"), PathBuf::from);
 
-    let periods = read_csv_path(&csv_path)?;
-    let (label, current) = periods.latest().ok_or(keyaccount::Error::EmptyPortfolio)?;
-    let config = scoring()?;
-
-    println!("Portfolio {} — period {label}", csv_path.display());
-    let rolled = current.roll_up()?;
-    let mut coverage: BTreeMap<Coverage, usize> = BTreeMap::new();
-    for g in rolled.groups().iter().filter(|g| g.members.len() > 1) {
-        *coverage.entry(g.coverage).or_default() += 1;
-    }
-    println!(
-        "{} accounts roll up to {} key-account candidates; groups with several sites by coverage: {}",
-        current.len(),
-        rolled.portfolio().len(),
-        coverage
-            .iter()
-            .map(|(c, n)| format!("{n} {c}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    let scored = rolled.score(&config)?;
-
-    // Tiers: 4S calibrated to the practice range of Key accounts.
-    let cal = calibrate(
-        &scored,
-        &AnyModel::from(FourS::default()),
-        KeyRange::default(),
-    );
-    println!(
-        "\n4S calibrated for {}-{} Key accounts: {} Key (default thresholds gave {}); thresholds {}",
-        cal.range.min(),
-        cal.range.max(),
-        cal.key_count,
-        cal.original_key_count,
-        cal.cut_points
-            .iter()
-            .map(|c| format!("{} {:.3}", c.axis, c.value))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    let four_s = &cal.classification;
-    println!("\n{}", Summary::by_tier(four_s));
-    println!("\n{}", Summary::by_class(four_s));
-
-    // Concentration.
-    let conc = Concentration::new(four_s, &ConcentrationOptions::default());
-    println!("\nRevenue concentration\n{conc}");
-
-    // Model agreement: every model against the calibrated 4S.
-    let mut all: Vec<Classification> = ModelKind::ALL
-        .iter()
-        .filter(|k| **k != ModelKind::FourS)
-        .map(|k| scored.classify(k.default_model()))
-        .collect();
-    println!("\nModel agreement with calibrated 4S");
-    for other in &all {
-        let c = Comparison::new(four_s, other)?;
-        println!(
-            "  {:<20} agreement {:>5.1}%  kappa {:>6.3}  Key accounts {}",
-            other.model().name(),
-            100.0 * c.agreement,
-            c.kappa,
-            other.count(Tier::Key)
-        );
-    }
-    if let Some(first) = all.first() {
-        println!("\n{}", Comparison::new(four_s, first)?);
-    }
-    all.push(four_s.clone());
-    let agreed = consensus(&all, ConsensusRule::default())?;
-    let mut by_tier: BTreeMap<Tier, usize> = BTreeMap::new();
-    for c in &agreed {
-        *by_tier.entry(c.tier).or_default() += 1;
-    }
-    println!(
-        "Consensus of the four models (plurality, ties to the lower tier): {}",
-        Tier::ALL
-            .iter()
-            .map(|t| format!("{} {}", by_tier.get(t).copied().unwrap_or(0), t))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-
-    // Migration from the previous period, with the same calibrated model.
-    if let Some((before_label, before)) = periods.previous() {
-        let previous = before
-            .roll_up()?
-            .score(&config)?
-            .classify(cal.model.clone());
-        let migration = Migration::new(&previous, four_s, &MillmanWilson::default())?;
-        println!("\nMigration {before_label} -> {label}\n{migration}");
-        for m in &migration.down {
-            println!(
-                "  down {:<8} {:<34} {:>13} -> {:<13} revenue {:>10.0} -> {:>10.0}{}",
-                m.id,
-                m.name,
-                m.from.label(),
-                m.to.label(),
-                m.previous_revenue,
-                m.revenue,
-                if m.uncoupling { "  Uncoupling-KAM" } else { "" }
-            );
-        }
-        for u in &migration.uncoupling {
-            println!(
-                "  uncoupling {:<8} {:<34} {} (development {:.2} -> {:.2})",
-                u.id, u.name, u.previous_stage, u.development_before, u.development_now
-            );
-        }
-    }
-
-    // Target attainment.
-    let att = Attainment::new(four_s);
-    println!("\nTarget attainment");
-    for g in att.by_tier.iter().chain(std::iter::once(&att.total)) {
-        println!(
-            "  {:<14} {:>3} of {:>3} accounts with a target   revenue {:>11.0}  target {:>11.0}  {}",
-            g.tier.map_or("Total", Tier::label),
-            g.with_target,
-            g.accounts,
-            g.revenue,
-            g.target,
-            g.attainment
-                .map_or_else(|| "-".to_owned(), |a| format!("{:.1}%", 100.0 * a))
-        );
-    }
-
-    // Opportunities.
-    println!("\nTop opportunities (Development tier, by headroom)");
-    for o in opportunities(four_s, Tier::Development).iter().take(10) {
-        println!(
-            "  {:<8} {:<34} revenue {:>10.0}  potential {:>11.0}  headroom {:>11.0}  share of wallet {:>5.1}%",
-            o.id,
-            o.name,
-            o.revenue,
-            o.potential,
-            o.headroom,
-            100.0 * o.share_of_wallet
-        );
-    }
-
-    draw_matrix(four_s, &cal.model, &svg_path)?;
+    let report = run(&csv_path, &config)?;
+    print!("{}", keyaccount::render::text(&report));
+    draw_matrix(&report, &svg_path)?;
     println!("\n4S matrix written to {}", svg_path.display());
     Ok(())
 }
 
 /// The 4S matrix: accounts as bubbles sized by revenue, quadrants labelled, thresholds drawn.
-fn draw_matrix(
-    c: &Classification,
-    model: &AnyModel,
-    path: &std::path::Path,
-) -> Result<(), ExampleError> {
-    let AnyModel::FourS(four_s) = model else {
-        return Err(ExampleError::Plot("the matrix needs a 4S model".to_owned()));
+fn draw_matrix(report: &Report, path: &std::path::Path) -> Result<(), ExampleError> {
+    let Some(four_s) = report.models.iter().find(|m| m.kind == ModelKind::FourS) else {
+        return Err(ExampleError::Plot(
+            "the analysis did not run the 4S model".to_owned(),
+        ));
+    };
+    let cut = |axis: keyaccount::Axis| {
+        four_s
+            .cut_points
+            .iter()
+            .find(|c| c.axis == axis)
+            .map_or(0.5, |c| c.value)
     };
     let (tx, ty) = (
-        four_s.strength_threshold(),
-        four_s.attractiveness_threshold(),
+        cut(keyaccount::Axis::RelativeStrength),
+        cut(keyaccount::Axis::Attractiveness),
     );
+    // Each account's 4S result.
+    let points: Vec<(f64, keyaccount::analysis::ModelResult)> = report
+        .accounts
+        .iter()
+        .filter_map(|a| {
+            a.models
+                .iter()
+                .find(|m| m.model == ModelKind::FourS)
+                .map(|m| (a.revenue, *m))
+        })
+        .collect();
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
@@ -306,11 +151,7 @@ fn draw_matrix(
         .draw()
         .map_err(plot_error)?;
 
-    let max_revenue = c
-        .accounts()
-        .iter()
-        .map(|a| a.account.revenue)
-        .fold(0.0f64, f64::max);
+    let max_revenue = points.iter().map(|p| p.0).fold(0.0f64, f64::max);
     let colour = |class: Class| match class {
         Class::FourS(FourSClass::Strategic) => RGBColor(200, 30, 45),
         Class::FourS(FourSClass::Star) => RGBColor(240, 150, 20),
@@ -319,19 +160,19 @@ fn draw_matrix(
     };
     // Smallest last so they stay visible on top of large bubbles.
     chart
-        .draw_series(c.accounts().iter().filter_map(|a| {
-            let Position::FourS(p) = a.assessment.position else {
+        .draw_series(points.iter().filter_map(|(revenue, m)| {
+            let Position::FourS(p) = m.position else {
                 return None;
             };
             let radius = if max_revenue > 0.0 {
-                3.0 + 27.0 * (a.account.revenue / max_revenue).sqrt()
+                3.0 + 27.0 * (revenue / max_revenue).sqrt()
             } else {
                 3.0
             };
             Some(Circle::new(
                 (p.relative_strength, p.attractiveness),
                 radius.round() as i32,
-                colour(a.assessment.class).mix(0.45).filled(),
+                colour(m.class).mix(0.45).filled(),
             ))
         }))
         .map_err(plot_error)?;
@@ -352,16 +193,20 @@ fn draw_matrix(
         (FourSClass::Streamline, tx / 2.0, ty / 2.0),
     ];
     for (class, x, y) in quadrants {
-        let count = c
-            .accounts()
+        let count = points
             .iter()
-            .filter(|a| a.assessment.class == Class::FourS(class))
+            .filter(|(_, m)| m.class == Class::FourS(class))
             .count();
+        let tier = four_s
+            .tiers
+            .iter()
+            .find(|(c, _)| *c == Class::FourS(class))
+            .map_or_else(String::new, |(_, t)| t.to_string());
         chart
             .draw_series([
                 Text::new(class.to_string(), (x + 0.08, y + 0.03), label_style.clone()),
                 Text::new(
-                    format!("{} accounts, tier {}", count, four_s.tier_of(class)),
+                    format!("{count} accounts, tier {tier}"),
                     (x + 0.08, y - 0.02),
                     note_style.clone(),
                 ),

@@ -328,12 +328,15 @@ pub enum Error {
     },
 
     /// Parent links form a cycle.
-    #[error("account {} is its own ancestor: {}", quote(.account), path(.cycle))]
+    #[error("account {} is its own ancestor: {}", quote(.account), cycle_path(.cycle, *.length))]
     ParentCycle {
         /// The first account found on the cycle.
         account: String,
-        /// The ids along the cycle, starting and ending with `account`.
+        /// The ids along the cycle, starting and ending with `account`; for a cycle longer
+        /// than five accounts, only its first five ids.
         cycle: Vec<String>,
+        /// The number of accounts on the cycle.
+        length: usize,
     },
 
     /// ABC cut points are not `0 < a < b <= 1`.
@@ -528,6 +531,79 @@ pub enum Error {
         high: f64,
     },
 
+    /// An analysis file cannot be read.
+    #[error("cannot read analysis file {path}: {message}")]
+    AnalysisOpen {
+        /// The path given.
+        path: String,
+        /// What the operating system reported.
+        message: String,
+    },
+
+    /// An analysis file is not valid TOML, has an unknown key, or a value of the wrong type.
+    #[error("analysis file{}{}: {message}",
+        line.map_or(String::new(), |l| format!(" line {l}")),
+        if key.is_empty() { String::new() } else { format!(", {key}") })]
+    AnalysisFile {
+        /// The key's path, e.g. `scoring.fit.factors[2].wieght` (empty when unknown).
+        key: String,
+        /// The line (1-based), when the parser gives one.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+
+    /// A setting of an analysis file is invalid.
+    #[error("analysis file, {key}: {reason}")]
+    AnalysisSetting {
+        /// The key's path.
+        key: String,
+        /// What is wrong.
+        reason: String,
+    },
+
+    /// A value of an analysis file is rejected by the part of the library it configures.
+    #[error("analysis file, {key}: {source}")]
+    AnalysisValue {
+        /// The key's path.
+        key: String,
+        /// The library's error.
+        #[source]
+        source: Box<Error>,
+    },
+
+    /// A scorecard names a factor that no account in the data is rated on.
+    #[error("the {score} scorecard's factor {factor} is not in the data (factors found: {})",
+        if found.is_empty() { "none".to_owned() } else { found.join(", ") })]
+    FactorNotInData {
+        /// The score the scorecard builds.
+        score: ScoreField,
+        /// The factor.
+        factor: String,
+        /// The factors found in the data for that score.
+        found: Vec<String>,
+    },
+
+    /// The data rates a factor that the scorecard does not use (often a misspelt column).
+    #[error("the data rates {score} factor {factor}, which the scorecard does not use \
+             (its factors: {}); add it to the scorecard or remove the column", used.join(", "))]
+    FactorNotInScorecard {
+        /// The score the scorecard builds.
+        score: ScoreField,
+        /// The factor found in the data.
+        factor: String,
+        /// The scorecard's factors.
+        used: Vec<String>,
+    },
+
+    /// An output file or folder cannot be written.
+    #[error("cannot write {path}: {message}")]
+    Output {
+        /// The path.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
     /// The header row of an input file does not fit the input options, or the factor columns
     /// do not fit the scorecards: every problem at once, one a line.
     #[error(
@@ -677,6 +753,20 @@ pub enum Error {
         /// Which amount.
         field: crate::portfolio::AmountField,
     },
+
+    /// A period's total of an amount overflows while a CSV file is read.
+    #[error(
+        "csv line {line}: the total {field} of period {period:?} overflows: the amounts are too \
+         large to add up"
+    )]
+    CsvTotalOverflow {
+        /// The line whose amount made the total overflow.
+        line: u64,
+        /// The period's label.
+        period: String,
+        /// The amount whose total overflows.
+        field: crate::portfolio::AmountField,
+    },
 }
 
 fn count(n: usize, what: &str) -> String {
@@ -707,6 +797,16 @@ fn order_hint(problems: &[crate::portfolio::PeriodProblem]) -> &'static str {
         "\n  give the periods in time order as period_order in [input]"
     } else {
         ""
+    }
+}
+
+/// A cycle's ids joined by arrows; a long cycle is cut after the ids given, with its length.
+fn cycle_path(cycle: &[String], length: usize) -> String {
+    let path = path(cycle).to_string();
+    if cycle.len() > length {
+        path
+    } else {
+        format!("{path} -> ... (a cycle of {length} accounts)")
     }
 }
 

@@ -35,6 +35,8 @@
 //!   smallest change of one score or factor rating that moves it a tier, whether its class
 //!   holds when the weights move, and where every default comes from (literature or
 //!   convention).
+//! - `analysis` and `render` (feature `analysis`, on by default): a whole analysis described
+//!   in a TOML analysis file, computed once into one `Report`, rendered as text and CSV.
 //!
 //! # Rules
 //!
@@ -81,6 +83,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(feature = "analysis")]
+pub mod analysis;
 pub mod any;
 pub mod axis;
 pub mod batch;
@@ -89,6 +93,8 @@ pub mod error;
 pub mod explain;
 pub mod models;
 pub mod portfolio;
+#[cfg(feature = "analysis")]
+pub mod render;
 pub mod scorecard;
 pub mod scores;
 pub mod tier;

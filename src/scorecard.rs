@@ -320,14 +320,15 @@ impl Scorecard {
         if factors.is_empty() {
             return Err(Error::EmptyScorecard { score });
         }
-        for (i, f) in factors.iter().enumerate() {
+        let mut seen = std::collections::HashSet::with_capacity(factors.len());
+        for f in &factors {
             if !f.weight.is_finite() || f.weight < 0.0 {
                 return Err(Error::InvalidFactorWeight {
                     factor: f.name.clone(),
                     value: f.weight,
                 });
             }
-            if factors[..i].iter().any(|g| g.name == f.name) {
+            if !seen.insert(f.name.as_str()) {
                 return Err(Error::DuplicateFactor {
                     factor: f.name.clone(),
                 });

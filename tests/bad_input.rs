@@ -1552,3 +1552,185 @@ mod batch {
         ]);
     }
 }
+
+/// Portfolio and CSV inputs built to break the portfolio layer: huge amounts, tiny targets,
+/// empty cells, bytes that are not text, and very deep or very long parent chains.
+#[cfg(feature = "csv")]
+mod portfolio_hostile {
+    use super::{case, run};
+    use keyaccount::portfolio::{read_csv, AccountRecord, AmountField, Attainment, Portfolio};
+    use keyaccount::portfolio::{ScoringConfig, ShareMethod, Summary};
+    use keyaccount::{Error, Factor, FourS, MissingRating, RatingScale, ScoreField, Scorecard};
+
+    fn acc(id: &str, revenue: f64) -> AccountRecord {
+        AccountRecord::new(id, format!("Account {id}"), revenue)
+    }
+
+    fn config() -> ScoringConfig {
+        let card = |s, f: &str| {
+            Scorecard::new(
+                s,
+                vec![Factor::new(f, 1.0, RatingScale::default())],
+                MissingRating::Neutral,
+            )
+            .unwrap()
+        };
+        ScoringConfig::new(
+            ShareMethod::PercentileRank,
+            card(ScoreField::StrategicFit, "growth"),
+            card(ScoreField::RelationshipStrength, "trust"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn roll_up_weights_ratings_by_revenue_shares_near_the_largest_amounts() {
+        let p = Portfolio::new(vec![
+            acc("G", 1.0e308).with_fit_rating("growth", 8.0),
+            acc("L", 7.0e307)
+                .with_parent("G")
+                .with_fit_rating("growth", 2.0),
+        ])
+        .unwrap();
+        let rolled = p.roll_up().unwrap();
+        let growth = rolled
+            .portfolio()
+            .rating("G", ScoreField::StrategicFit, "growth")
+            .unwrap();
+        // (8 * 1e308 + 2 * 7e307) / 1.7e308, which the products alone would overflow.
+        let expected = 8.0 * (10.0 / 17.0) + 2.0 * (7.0 / 17.0);
+        assert!(
+            (growth - expected).abs() < 1e-12,
+            "{growth} instead of {expected}"
+        );
+    }
+
+    #[test]
+    fn attainment_against_a_subnormal_target_is_not_given() {
+        let p = Portfolio::new(vec![
+            acc("A", 10.0).with_target(1e-320),
+            acc("B", 5.0).with_target(4.0),
+        ])
+        .unwrap();
+        let c = p.score(&config()).unwrap().classify(FourS::default());
+        let a = Attainment::new(&c);
+        let tiny = a.accounts.iter().find(|x| x.id == "A").unwrap();
+        assert_eq!(tiny.attainment, None);
+        assert_eq!(tiny.target, Some(1e-320));
+        let b = a.accounts.iter().find(|x| x.id == "B").unwrap();
+        assert_eq!(b.attainment, Some(1.25));
+        for g in a.by_tier.iter().chain([&a.total]) {
+            assert!(g.attainment.map_or(true, f64::is_finite), "{g:?}");
+        }
+        let text = Summary::by_tier(&c).to_string();
+        assert!(!text.contains("inf"), "{text}");
+    }
+
+    #[test]
+    fn hostile_csv_cells() {
+        run(vec![
+            case(
+                "empty period cell",
+                read_csv("period,id,name,revenue\n2024,A,Alpha,1\n,B,Beta,2\n".as_bytes()),
+                |e| {
+                    matches!(e, Error::CsvInvalidValue { line: 3, column, value, .. }
+                        if column == "period" && value.is_empty())
+                },
+                &["csv line 3", "column period", "empty"],
+            ),
+            case(
+                "total overflows in a period",
+                read_csv(
+                    "period,id,name,revenue\n2024,A,Alpha,1\n2025,A,Alpha,1e308\n2025,B,Beta,1e308\n"
+                        .as_bytes(),
+                ),
+                |e| {
+                    matches!(e, Error::CsvTotalOverflow { line: 4, period, field: AmountField::Revenue }
+                        if period == "2025")
+                },
+                &["csv line 4", r#"period "2025""#, "total revenue"],
+            ),
+            case(
+                "cell that is not UTF-8",
+                read_csv(&b"id,name,revenue\nA,Caf\xe9,1\n"[..]),
+                |e| {
+                    matches!(e, Error::CsvInvalidValue { line: 2, column, .. } if column == "name")
+                },
+                &["csv line 2", "column name", "UTF-8"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn empty_parent_id_is_quoted() {
+        let p = Portfolio::new(vec![acc("A", 1.0), acc("B", 1.0).with_parent("")]).unwrap();
+        run(vec![case(
+            "empty parent id",
+            p.roll_up(),
+            |e| matches!(e, Error::UnknownParent { account, parent } if account == "B" && parent.is_empty()),
+            &["account B", r#"unknown parent """#],
+        )]);
+    }
+
+    const DEEP: usize = 100_000;
+
+    #[test]
+    fn deep_parent_chain_listed_deepest_first_rolls_up_to_one_group() {
+        // Account i is a subsidiary of account i - 1; the file lists the deepest first.
+        let records = (0..DEEP)
+            .rev()
+            .map(|i| {
+                let r = acc(&format!("A{i}"), 1.0);
+                if i == 0 {
+                    r
+                } else {
+                    r.with_parent(format!("A{}", i - 1))
+                }
+            })
+            .collect();
+        let rolled = Portfolio::new(records).unwrap().roll_up().unwrap();
+        assert_eq!(rolled.groups().len(), 1);
+        assert_eq!(rolled.groups()[0].size, DEEP);
+        assert_eq!(rolled.group_of("A99999"), Some("A0"));
+        assert_eq!(rolled.portfolio().total_revenue(), DEEP as f64);
+    }
+
+    #[test]
+    fn long_parent_cycle_has_a_short_message() {
+        let records = (0..DEEP)
+            .map(|i| acc(&format!("C{i}"), 1.0).with_parent(format!("C{}", (i + 1) % DEEP)))
+            .collect();
+        let err = Portfolio::new(records).unwrap().roll_up().unwrap_err();
+        match &err {
+            Error::ParentCycle {
+                account,
+                cycle,
+                length,
+            } => {
+                assert_eq!((account.as_str(), *length), ("C0", DEEP));
+                assert_eq!(cycle[..3], ["C0", "C1", "C2"]);
+            }
+            other => panic!("wrong variant {other:?}"),
+        }
+        let msg = err.to_string();
+        assert!(msg.len() < 200, "{} bytes: {msg}", msg.len());
+        assert!(
+            msg.contains("C0 -> C1") && msg.contains("100000 accounts"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn scorecard_with_many_factors_finds_a_late_duplicate() {
+        let mut factors: Vec<Factor> = (0..DEEP)
+            .map(|i| Factor::new(format!("f{i}"), 1.0 / DEEP as f64, RatingScale::default()))
+            .collect();
+        factors.push(Factor::new("f7", 0.0, RatingScale::default()));
+        run(vec![case(
+            "late duplicate factor",
+            Scorecard::new(ScoreField::StrategicFit, factors, MissingRating::Error),
+            |e| matches!(e, Error::DuplicateFactor { factor } if factor == "f7"),
+            &["f7"],
+        )]);
+    }
+}

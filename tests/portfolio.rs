@@ -161,7 +161,7 @@ fn shares(method: ShareMethod, revenues: &[(&str, f64)]) -> Vec<(String, f64)> {
         .shares(&p)
         .unwrap()
         .into_iter()
-        .map(|s| (s.id, s.score))
+        .map(|s| (s.id.to_string(), s.score))
         .collect()
 }
 
@@ -277,9 +277,12 @@ fn roll_up_sums_and_weights_and_names_coverage() {
     assert_eq!(g.revenue, 40.0);
     assert_eq!(g.potential, Some(30.0 + 50.0 + 0.0)); // members without one count their revenue
     assert_eq!(g.target, Some(40.0 + 10.0 + 0.0));
-    assert_relative_eq!(g.strategic_fit["fit"], (30.0 * 0.2 + 10.0 * 0.6) / 40.0);
+    let fit = r.portfolio().rating("G", ScoreField::StrategicFit, "fit");
+    assert_relative_eq!(fit.unwrap(), (30.0 * 0.2 + 10.0 * 0.6) / 40.0);
     assert_eq!(r.group_of("G-1-a"), Some("G"));
-    assert_eq!(r.group("G").unwrap().members, ["G", "G-1", "G-1-a"]);
+    let g = r.portfolio().index_of("G").unwrap();
+    assert_eq!(r.members(g), ["G", "G-1", "G-1-a"]);
+    assert_eq!(r.group("G").unwrap().size, 3);
     assert_eq!(r.group("G").unwrap().coverage, Coverage::National);
     assert_eq!(r.group("N").unwrap().coverage, Coverage::National);
     assert_eq!(r.group("W").unwrap().coverage, Coverage::Global);

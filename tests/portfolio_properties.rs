@@ -100,8 +100,10 @@ proptest! {
         let before = p.total_revenue();
         let after = rolled.portfolio().total_revenue();
         prop_assert!((before - after).abs() <= 1e-9 * before.max(1.0));
-        let members: usize = rolled.groups().iter().map(|g| g.members.len()).sum();
+        let members: usize = rolled.groups().iter().map(|g| g.size).sum();
         prop_assert_eq!(members, p.len());
+        let listed: usize = (0..rolled.groups().len()).map(|g| rolled.members(g).len()).sum();
+        prop_assert_eq!(listed, p.len());
     }
 
     #[test]

@@ -51,11 +51,13 @@ pub struct TierMove {
 
 impl fmt::Display for TierMove {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Enough decimals that a small but real change does not print as zero.
-        let d = (2..=4)
-            .find(|&d| format!("{:.d$}", self.change.abs()) != format!("{:.d$}", 0.0))
-            .unwrap_or(4);
-        write!(f, "{} {:+.d$} -> {}", self.score, self.change, self.tier)
+        // Enough decimals that a small but real change does not print as zero; an account
+        // on a threshold moves with any change at all.
+        match (2..=4).find(|&d| format!("{:.d$}", self.change.abs()) != format!("{:.d$}", 0.0)) {
+            Some(d) => write!(f, "{} {:+.d$} -> {}", self.score, self.change, self.tier),
+            None if self.change < 0.0 => write!(f, "{} any fall -> {}", self.score, self.tier),
+            None => write!(f, "{} any rise -> {}", self.score, self.tier),
+        }
     }
 }
 
@@ -107,14 +109,22 @@ fn sentence(why: &Explanation) -> String {
         let below = a.thresholds.iter().rev().find(|t| t.passed && t.decides);
         let above = a.thresholds.iter().find(|t| !t.passed && t.decides);
         let v = a.value;
+        // Enough decimals that a value just off a threshold does not print as on it.
+        let near: Vec<f64> = below.iter().chain(&above).map(|t| t.threshold).collect();
+        let d = (2..=4)
+            .find(|&d| {
+                near.iter()
+                    .all(|&t| t == v || format!("{t:.d$}") != format!("{v:.d$}"))
+            })
+            .unwrap_or(4);
         parts.push(match (below, above) {
             (Some(b), Some(u)) => format!(
-                "{} {:.2} <= {v:.2} < {:.2}",
+                "{} {:.d$} <= {v:.d$} < {:.d$}",
                 a.axis, b.threshold, u.threshold
             ),
-            (Some(b), None) => format!("{} {v:.2} >= {:.2}", a.axis, b.threshold),
-            (None, Some(u)) => format!("{} {v:.2} < {:.2}", a.axis, u.threshold),
-            (None, None) => format!("{} {v:.2}", a.axis),
+            (Some(b), None) => format!("{} {v:.d$} >= {:.d$}", a.axis, b.threshold),
+            (None, Some(u)) => format!("{} {v:.d$} < {:.d$}", a.axis, u.threshold),
+            (None, None) => format!("{} {v:.d$}", a.axis),
         });
     }
     format!("{}: {}", why.class, parts.join(", "))

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::any::Class;
 use crate::portfolio::classify::Classification;
 use crate::portfolio::compare::tier_index;
+use crate::portfolio::text::Text;
 use crate::tier::Tier;
 
 /// Revenue against target for one account.
@@ -29,9 +30,9 @@ use crate::tier::Tier;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountAttainment {
     /// The account.
-    pub id: String,
+    pub id: Text,
     /// Its name.
-    pub name: String,
+    pub name: Text,
     /// Its tier.
     pub tier: Tier,
     /// Its revenue.
@@ -141,7 +142,16 @@ fn add(g: &mut GroupAttainment, revenue: f64, target: Option<f64>) {
 }
 
 fn finish(g: &mut GroupAttainment) {
-    g.attainment = (g.target > 0.0).then(|| g.revenue / g.target);
+    g.attainment = ratio(g.revenue, Some(g.target));
+}
+
+/// Revenue over target; none for a target so small (zero, or subnormal) that the ratio is not
+/// a finite number.
+pub(crate) fn ratio(revenue: f64, target: Option<f64>) -> Option<f64> {
+    target
+        .filter(|t| *t > 0.0)
+        .map(|t| revenue / t)
+        .filter(|a| a.is_finite())
 }
 
 impl Attainment {
@@ -175,7 +185,7 @@ impl Attainment {
     pub fn new(classification: &Classification) -> Self {
         let mut by_tier: Vec<GroupAttainment> = Tier::ALL.iter().map(|&t| group(Some(t))).collect();
         let mut total = group(None);
-        let mut accounts = Vec::with_capacity(classification.accounts().len());
+        let mut accounts = Vec::with_capacity(classification.len());
         for a in classification.accounts() {
             let (revenue, target) = (a.account.revenue, a.account.target);
             let tier = a.assessment.tier;
@@ -189,7 +199,7 @@ impl Attainment {
                 tier,
                 revenue,
                 target,
-                attainment: target.filter(|t| *t > 0.0).map(|t| revenue / t),
+                attainment: ratio(revenue, target),
                 gap: target.map(|t| revenue - t),
             });
         }
@@ -230,9 +240,9 @@ impl Attainment {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Opportunity {
     /// The account.
-    pub id: String,
+    pub id: Text,
     /// Its name.
-    pub name: String,
+    pub name: Text,
     /// Its native class.
     pub class: Class,
     /// Its revenue.
@@ -277,7 +287,6 @@ pub struct Opportunity {
 pub fn opportunities(classification: &Classification, tier: Tier) -> Vec<Opportunity> {
     let mut out: Vec<Opportunity> = classification
         .accounts()
-        .iter()
         .filter(|a| a.assessment.tier == tier)
         .filter_map(|a| {
             let potential = a.account.potential?;

@@ -1,16 +1,19 @@
 //! From account records to scores, and from scores to tiers with any model.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::any::{AnyAssessment, AnyModel, ModelKind};
 use crate::classifier::{Classifier, CutPoint};
 use crate::error::{Error, Result};
-use crate::portfolio::record::{AccountRecord, Portfolio};
+use crate::portfolio::record::{Portfolio, RatingColumn};
 use crate::portfolio::rollup::RolledUp;
 use crate::portfolio::share::ShareMethod;
-use crate::scorecard::Scorecard;
+use crate::portfolio::text::Text;
+use crate::scorecard::{MissingRating, Scorecard};
 use crate::scores::{ScoreField, Scores};
 use crate::tier::Tier;
 
@@ -236,19 +239,37 @@ impl ScoringConfig {
     /// # Ok::<(), Error>(())
     /// ```
     pub fn check_ratings(&self, portfolio: &Portfolio) -> Result<()> {
-        for r in portfolio.accounts() {
-            for (card, ratings) in [
-                (&self.strategic_fit, &r.strategic_fit),
-                (&self.relationship_strength, &r.relationship_strength),
+        let columns = [
+            self.columns(&self.strategic_fit, portfolio),
+            self.columns(&self.relationship_strength, portfolio),
+        ];
+        for (i, a) in portfolio.accounts().iter().enumerate() {
+            for (card, columns) in [
+                (&self.strategic_fit, &columns[0]),
+                (&self.relationship_strength, &columns[1]),
             ] {
-                for f in card.factors() {
-                    if let Some(&value) = ratings.get(&f.name) {
-                        f.normalize(&r.id, value)?;
+                for (f, column) in card.factors().iter().zip(columns) {
+                    if let Some(value) = column.and_then(|c| c.get(i)) {
+                        if f.scale.normalize(value).is_none() {
+                            f.normalize(&a.id, value)?;
+                        }
                     }
                 }
             }
         }
         Ok(())
+    }
+
+    /// The portfolio's rating column of each of `card`'s factors, resolved once.
+    fn columns<'p>(
+        &self,
+        card: &Scorecard,
+        portfolio: &'p Portfolio,
+    ) -> Vec<Option<&'p RatingColumn>> {
+        card.factors()
+            .iter()
+            .map(|f| portfolio.rating_column(card.score_field(), &f.name))
+            .collect()
     }
 }
 
@@ -277,9 +298,9 @@ impl ScoringConfig {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScoredAccount {
     /// The account's id.
-    pub id: String,
+    pub id: Text,
     /// The account's name.
-    pub name: String,
+    pub name: Text,
     /// Its revenue.
     pub revenue: f64,
     /// Its fraction of total revenue.
@@ -321,10 +342,146 @@ pub struct ScoredAccount {
 /// assert_eq!(scored.accounts()[1].scores.to_array(), [0.0, 0.0, 1.0]);
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ScoredPortfolio {
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(from = "RawScored", into = "RawScored")]
+pub struct ScoredPortfolio(Arc<ScoredInner>);
+
+struct ScoredInner {
     share: ShareMethod,
     accounts: Vec<ScoredAccount>,
+    index: OnceLock<HashMap<Text, u32>>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScored {
+    share: ShareMethod,
+    accounts: Vec<ScoredAccount>,
+}
+
+impl From<RawScored> for ScoredPortfolio {
+    fn from(raw: RawScored) -> Self {
+        ScoredPortfolio::from_parts(raw.share, raw.accounts)
+    }
+}
+
+impl From<ScoredPortfolio> for RawScored {
+    fn from(s: ScoredPortfolio) -> Self {
+        RawScored {
+            share: s.0.share,
+            accounts: s.0.accounts.clone(),
+        }
+    }
+}
+
+impl fmt::Debug for ScoredPortfolio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ScoredPortfolio")
+            .field("share", &self.0.share)
+            .field("accounts", &self.0.accounts)
+            .finish()
+    }
+}
+
+impl PartialEq for ScoredPortfolio {
+    fn eq(&self, other: &Self) -> bool {
+        self.same(other) || (self.0.share == other.0.share && self.0.accounts == other.0.accounts)
+    }
+}
+
+/// One factor's rating of account `i`, normalized, or the scorecard's rule for a missing one
+/// (`None`: leave the factor out).
+fn factor_value(
+    card: &Scorecard,
+    f: &crate::scorecard::Factor,
+    column: Option<&RatingColumn>,
+    i: usize,
+    id: &str,
+) -> Result<Option<f64>> {
+    Ok(match column.and_then(|c| c.get(i)) {
+        Some(r) => Some(match f.scale.normalize(r) {
+            Some(v) => v,
+            None => f.normalize(id, r)?,
+        }),
+        None => match card.missing() {
+            MissingRating::Error => {
+                return Err(Error::MissingRating {
+                    account: id.to_owned(),
+                    factor: f.name.clone(),
+                })
+            }
+            MissingRating::Neutral => Some(0.5),
+            MissingRating::Lowest => Some(0.0),
+            MissingRating::Reweight => None,
+        },
+    })
+}
+
+/// [`Scorecard::score`] with the factors' columns resolved once for the whole portfolio.
+fn card_score(
+    card: &Scorecard,
+    columns: &[Option<&RatingColumn>],
+    i: usize,
+    id: &str,
+) -> Result<f64> {
+    let (mut total, mut weight_used) = (0.0, 0.0);
+    for (f, column) in card.factors().iter().zip(columns) {
+        if let Some(value) = factor_value(card, f, *column, i, id)? {
+            total += f.weight * value;
+            weight_used += f.weight;
+        }
+    }
+    if card.missing() == MissingRating::Reweight {
+        if weight_used <= 0.0 {
+            // Same error as the scorecard's own.
+            return card.score(id, |_| None);
+        }
+        total /= weight_used;
+    }
+    Ok(total.clamp(0.0, 1.0))
+}
+
+impl ScoredPortfolio {
+    pub(crate) fn from_parts(share: ShareMethod, accounts: Vec<ScoredAccount>) -> Self {
+        ScoredPortfolio(Arc::new(ScoredInner {
+            share,
+            accounts,
+            index: OnceLock::new(),
+        }))
+    }
+
+    /// Whether two values share the same data (one is a clone of the other).
+    pub(crate) fn same(&self, other: &ScoredPortfolio) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+
+    /// The position of account `id` in [`ScoredPortfolio::accounts`] (its rank minus one):
+    /// one hash look-up, the index built on first use.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 10.0), AccountRecord::new("B", "Beta", 30.0)])?;
+    /// let scored = p.score(&config)?;
+    /// assert_eq!(scored.index_of("A"), Some(1));
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        let index = self.0.index.get_or_init(|| {
+            self.0
+                .accounts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.clone(), i as u32))
+                .collect()
+        });
+        index.get(id).map(|&i| i as usize)
+    }
 }
 
 impl Portfolio {
@@ -358,22 +515,16 @@ impl Portfolio {
     /// ```
     pub fn score(&self, config: &ScoringConfig) -> Result<ScoredPortfolio> {
         config.check_ratings(self)?;
-        let shares = config.share.shares(self)?;
-        let records: BTreeMap<&str, &AccountRecord> =
-            self.accounts().iter().map(|r| (r.id.as_str(), r)).collect();
+        let shares = config.share.ranked(self.accounts())?;
+        let fit = config.columns(&config.strategic_fit, self);
+        let strength = config.columns(&config.relationship_strength, self);
+        let records = self.accounts();
         let mut accounts = Vec::with_capacity(shares.len());
         for s in shares {
-            let r = *records
-                .get(s.id.as_str())
-                .ok_or_else(|| Error::AccountSetsDiffer {
-                    account: s.id.clone(),
-                })?;
-            let fit = config
-                .strategic_fit
-                .score(&r.id, |f| r.strategic_fit.get(f).copied())?;
-            let strength = config
-                .relationship_strength
-                .score(&r.id, |f| r.relationship_strength.get(f).copied())?;
+            let i = s.index as usize;
+            let r = &records[i];
+            let fit = card_score(&config.strategic_fit, &fit, i, &r.id)?;
+            let strength = card_score(&config.relationship_strength, &strength, i, &r.id)?;
             accounts.push(ScoredAccount {
                 id: r.id.clone(),
                 name: r.name.clone(),
@@ -385,10 +536,7 @@ impl Portfolio {
                 scores: Scores::new(s.score, fit, strength)?,
             });
         }
-        Ok(ScoredPortfolio {
-            share: config.share,
-            accounts,
-        })
+        Ok(ScoredPortfolio::from_parts(config.share, accounts))
     }
 }
 
@@ -452,7 +600,7 @@ impl ScoredPortfolio {
     /// ```
     #[must_use]
     pub fn accounts(&self) -> &[ScoredAccount] {
-        &self.accounts
+        &self.0.accounts
     }
 
     /// The revenue-share method that made the revenue-share scores.
@@ -471,8 +619,8 @@ impl ScoredPortfolio {
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     #[must_use]
-    pub const fn share_method(&self) -> ShareMethod {
-        self.share
+    pub fn share_method(&self) -> ShareMethod {
+        self.0.share
     }
 
     /// The scored account with id `id`.
@@ -495,7 +643,7 @@ impl ScoredPortfolio {
     /// ```
     #[must_use]
     pub fn get(&self, id: &str) -> Option<&ScoredAccount> {
-        self.accounts.iter().find(|a| a.id == id)
+        self.index_of(id).and_then(|i| self.0.accounts.get(i))
     }
 
     /// Classifies every account with `model` (any model, or an [`AnyModel`]).
@@ -522,18 +670,17 @@ impl ScoredPortfolio {
     #[must_use]
     pub fn classify(&self, model: impl Into<AnyModel>) -> Classification {
         let model = model.into();
-        let accounts = self
+        let assessments = self
+            .0
             .accounts
             .iter()
-            .map(|a| ClassifiedAccount {
-                assessment: model.classify(&a.scores),
-                account: a.clone(),
-            })
+            .map(|a| model.classify(&a.scores))
             .collect();
         Classification {
             cut_points: model.cut_points(),
             model,
-            accounts,
+            scored: self.clone(),
+            assessments,
         }
     }
 
@@ -579,18 +726,66 @@ impl ScoredPortfolio {
 ///     AccountRecord::new("A", "Alpha", 1.0).with_fit_rating("growth", 10.0).with_strength_rating("trust", 9.0),
 /// ])?;
 /// let c = p.score(&config)?.classify(FourS::default());
-/// let a = &c.accounts()[0];
+/// let a = c.account(0).ok_or(keyaccount::Error::EmptyPortfolio)?;
 /// assert_eq!(a.account.id, "A");
 /// assert_eq!(a.assessment.class, Class::FourS(FourSClass::Strategic));
 /// assert_eq!(a.assessment.tier, Tier::Key);
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ClassifiedAccount {
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ClassifiedAccount<'a> {
     /// The account and its scores.
-    pub account: ScoredAccount,
+    pub account: &'a ScoredAccount,
     /// The model's assessment: native class, tier, position, margin.
-    pub assessment: AnyAssessment,
+    pub assessment: &'a AnyAssessment,
+}
+
+/// The accounts of a [`Classification`] in its order (see [`Classification::accounts`]).
+///
+/// # Examples
+///
+/// ```
+/// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+/// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+/// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+/// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+/// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0), AccountRecord::new("B", "Beta", 2.0)])?;
+/// let c = p.score(&config)?.classify(keyaccount::FourS::default());
+/// let ids: Vec<&str> = c.accounts().map(|a| a.account.id.as_str()).collect();
+/// assert_eq!(ids, ["B", "A"]);
+/// assert_eq!(c.accounts().len(), 2);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ClassifiedAccounts<'a> {
+    accounts: std::slice::Iter<'a, ScoredAccount>,
+    assessments: std::slice::Iter<'a, AnyAssessment>,
+}
+
+impl<'a> Iterator for ClassifiedAccounts<'a> {
+    type Item = ClassifiedAccount<'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        Some(ClassifiedAccount {
+            account: self.accounts.next()?,
+            assessment: self.assessments.next()?,
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.assessments.size_hint()
+    }
+}
+
+impl ExactSizeIterator for ClassifiedAccounts<'_> {}
+
+impl DoubleEndedIterator for ClassifiedAccounts<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        Some(ClassifiedAccount {
+            account: self.accounts.next_back()?,
+            assessment: self.assessments.next_back()?,
+        })
+    }
 }
 
 /// A whole portfolio classified by one model, with the model and the thresholds it applied.
@@ -611,14 +806,66 @@ pub struct ClassifiedAccount {
 /// let c = p.score(&config)?.classify(FourS::default());
 /// assert_eq!(c.model().kind(), ModelKind::FourS);
 /// assert_eq!(c.cut_points().len(), 2);
-/// assert_eq!(c.accounts()[0].account.id, "A");
+/// assert_eq!(c.account(0).map(|a| a.account.id.as_str()), Some("A"));
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Classification {
     model: AnyModel,
     cut_points: Vec<CutPoint>,
-    accounts: Vec<ClassifiedAccount>,
+    scored: ScoredPortfolio,
+    assessments: Vec<AnyAssessment>,
+}
+
+#[derive(Serialize)]
+struct ClassificationOut<'a> {
+    model: &'a AnyModel,
+    cut_points: &'a [CutPoint],
+    accounts: Vec<ClassifiedAccount<'a>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClassificationIn {
+    model: AnyModel,
+    cut_points: Vec<CutPoint>,
+    accounts: Vec<OwnedClassified>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OwnedClassified {
+    account: ScoredAccount,
+    assessment: AnyAssessment,
+}
+
+impl Serialize for Classification {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        ClassificationOut {
+            model: &self.model,
+            cut_points: &self.cut_points,
+            accounts: self.accounts().collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Classification {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let raw = ClassificationIn::deserialize(deserializer)?;
+        let share = ShareMethod::default();
+        let (accounts, assessments) = raw
+            .accounts
+            .into_iter()
+            .map(|a| (a.account, a.assessment))
+            .unzip();
+        Ok(Classification {
+            model: raw.model,
+            cut_points: raw.cut_points,
+            scored: ScoredPortfolio::from_parts(share, accounts),
+            assessments,
+        })
+    }
 }
 
 impl Classification {
@@ -702,13 +949,133 @@ impl Classification {
     /// ])?;
     /// let c = p.score(&config)?.classify(FourS::default());
     /// let tiers: Vec<(&str, Tier)> =
-    ///     c.accounts().iter().map(|a| (a.account.id.as_str(), a.assessment.tier)).collect();
+    ///     c.accounts().map(|a| (a.account.id.as_str(), a.assessment.tier)).collect();
     /// assert_eq!(tiers, [("A", Tier::Key), ("B", Tier::Transactional)]); // largest first
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     #[must_use]
-    pub fn accounts(&self) -> &[ClassifiedAccount] {
-        &self.accounts
+    pub fn accounts(&self) -> ClassifiedAccounts<'_> {
+        ClassifiedAccounts {
+            accounts: self.scored.accounts().iter(),
+            assessments: self.assessments.iter(),
+        }
+    }
+
+    /// The classified account at `index` (its rank minus one).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0), AccountRecord::new("B", "Beta", 2.0)])?;
+    /// let c = p.score(&config)?.classify(keyaccount::FourS::default());
+    /// assert_eq!(c.account(0).map(|a| a.account.id.as_str()), Some("B"));
+    /// assert!(c.account(2).is_none());
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn account(&self, index: usize) -> Option<ClassifiedAccount<'_>> {
+        Some(ClassifiedAccount {
+            account: self.scored.accounts().get(index)?,
+            assessment: self.assessments.get(index)?,
+        })
+    }
+
+    /// The assessments, in the order of [`Classification::accounts`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0)])?;
+    /// let c = p.score(&config)?.classify(keyaccount::FourS::default());
+    /// assert_eq!(c.assessments().len(), 1);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn assessments(&self) -> &[AnyAssessment] {
+        &self.assessments
+    }
+
+    /// The scored portfolio that was classified (shared, not copied).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0)])?;
+    /// let scored = p.score(&config)?;
+    /// assert_eq!(scored.classify(keyaccount::FourS::default()).scored(), &scored);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn scored(&self) -> &ScoredPortfolio {
+        &self.scored
+    }
+
+    /// The number of accounts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0)])?;
+    /// let c = p.score(&config)?.classify(keyaccount::FourS::default());
+    /// assert_eq!((c.len(), c.is_empty()), (1, false));
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.assessments.len()
+    }
+
+    /// Whether there are no accounts (only for a hand-made empty value).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0)])?;
+    /// assert!(!p.score(&config)?.classify(keyaccount::FourS::default()).is_empty());
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.assessments.is_empty()
+    }
+
+    /// The position of account `id` in [`Classification::accounts`]: one hash look-up.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0), AccountRecord::new("B", "Beta", 2.0)])?;
+    /// let c = p.score(&config)?.classify(keyaccount::FourS::default());
+    /// assert_eq!(c.index_of("A"), Some(1));
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.scored.index_of(id)
     }
 
     /// The classified account with id `id`.
@@ -734,8 +1101,8 @@ impl Classification {
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     #[must_use]
-    pub fn get(&self, id: &str) -> Option<&ClassifiedAccount> {
-        self.accounts.iter().find(|a| a.account.id == id)
+    pub fn get(&self, id: &str) -> Option<ClassifiedAccount<'_>> {
+        self.account(self.index_of(id)?)
     }
 
     /// The tier of account `id`.
@@ -761,15 +1128,7 @@ impl Classification {
     /// ```
     #[must_use]
     pub fn tier_of(&self, id: &str) -> Option<Tier> {
-        self.get(id).map(|a| a.assessment.tier)
-    }
-
-    /// The accounts by id, for reports that look many of them up.
-    pub(crate) fn by_id(&self) -> BTreeMap<&str, &ClassifiedAccount> {
-        self.accounts
-            .iter()
-            .map(|a| (a.account.id.as_str(), a))
-            .collect()
+        self.assessments.get(self.index_of(id)?).map(|a| a.tier)
     }
 
     /// How many accounts are in `tier`.
@@ -796,10 +1155,7 @@ impl Classification {
     /// ```
     #[must_use]
     pub fn count(&self, tier: Tier) -> usize {
-        self.accounts
-            .iter()
-            .filter(|a| a.assessment.tier == tier)
-            .count()
+        self.assessments.iter().filter(|a| a.tier == tier).count()
     }
 
     /// The portfolio's total revenue.
@@ -823,6 +1179,6 @@ impl Classification {
     /// ```
     #[must_use]
     pub fn total_revenue(&self) -> f64 {
-        self.accounts.iter().map(|a| a.account.revenue).sum()
+        self.scored.accounts().iter().map(|a| a.revenue).sum()
     }
 }

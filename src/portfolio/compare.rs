@@ -1,6 +1,5 @@
 //! Comparing models on one portfolio: cross-table, agreement, Cohen's kappa, consensus.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -8,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::any::ModelKind;
 use crate::error::{Error, Result};
 use crate::portfolio::classify::Classification;
+use crate::portfolio::text::Text;
 use crate::tier::Tier;
 
 /// Position of a tier in [`Tier::ALL`] (Key first).
@@ -16,15 +16,33 @@ pub(crate) fn tier_index(t: Tier) -> usize {
 }
 
 /// Checks that two classifications cover the same accounts.
-pub(crate) fn same_accounts(a: &Classification, b: &Classification) -> Result<()> {
-    let ids_a: BTreeSet<&str> = a.accounts().iter().map(|x| x.account.id.as_str()).collect();
-    let ids_b: BTreeSet<&str> = b.accounts().iter().map(|x| x.account.id.as_str()).collect();
-    if let Some(id) = ids_a.symmetric_difference(&ids_b).next() {
+/// Where each account of `a` is in `b`: `None` when both classify the same scored portfolio
+/// (same order), otherwise one hash join.
+pub(crate) fn same_accounts(a: &Classification, b: &Classification) -> Result<Option<Vec<u32>>> {
+    if a.scored().same(b.scored()) {
+        return Ok(None);
+    }
+    let mut seen = vec![false; b.len()];
+    let mut at = Vec::with_capacity(a.len());
+    for x in a.scored().accounts() {
+        let j = b.index_of(&x.id).ok_or_else(|| Error::AccountSetsDiffer {
+            account: x.id.to_string(),
+        })?;
+        seen[j] = true;
+        at.push(j as u32);
+    }
+    if let Some(j) = seen.iter().position(|s| !s) {
+        let id = b.account(j).map(|x| x.account.id.to_string());
         return Err(Error::AccountSetsDiffer {
-            account: (*id).to_owned(),
+            account: id.unwrap_or_default(),
         });
     }
-    Ok(())
+    Ok(Some(at))
+}
+
+/// The index in `b` of account `i` of `a`, given [`same_accounts`]'s answer.
+fn aligned(at: Option<&[u32]>, i: usize) -> usize {
+    at.map_or(i, |at| at[i] as usize)
 }
 
 /// Two models compared on the same portfolio.
@@ -107,15 +125,14 @@ impl Comparison {
     /// # Ok::<(), Error>(())
     /// ```
     pub fn new(first: &Classification, second: &Classification) -> Result<Self> {
-        same_accounts(first, second)?;
+        let at = same_accounts(first, second)?;
         let mut table = [[0usize; 4]; 4];
-        let second_by_id = second.by_id();
-        for a in first.accounts() {
-            if let Some(b) = second_by_id.get(a.account.id.as_str()) {
-                table[tier_index(a.assessment.tier)][tier_index(b.assessment.tier)] += 1;
-            }
+        let tiers = second.assessments();
+        for (i, a) in first.assessments().iter().enumerate() {
+            let b = &tiers[aligned(at.as_deref(), i)];
+            table[tier_index(a.tier)][tier_index(b.tier)] += 1;
         }
-        let n = first.accounts().len();
+        let n = first.len();
         let nf = n.max(1) as f64;
         let observed = (0..4).map(|i| table[i][i]).sum::<usize>() as f64 / nf;
         let expected: f64 = (0..4)
@@ -254,9 +271,9 @@ impl ConsensusRule {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConsensusTier {
     /// The account.
-    pub id: String,
+    pub id: Text,
     /// Its name.
-    pub name: String,
+    pub name: Text,
     /// Its revenue.
     pub revenue: f64,
     /// The consensus tier.
@@ -301,24 +318,23 @@ pub fn consensus(
     let Some(first) = classifications.first() else {
         return Err(Error::NoClassifications);
     };
-    for c in classifications {
-        same_accounts(first, c)?;
-    }
-    let indexed: Vec<_> = classifications
+    let joins = classifications
         .iter()
-        .map(|c| (c.kind(), c.by_id()))
-        .collect();
-    let mut out = Vec::with_capacity(first.accounts().len());
-    for a in first.accounts() {
-        let id = &a.account.id;
-        let votes: Vec<(ModelKind, Tier)> = indexed
+        .map(|c| same_accounts(first, c))
+        .collect::<Result<Vec<_>>>()?;
+    let mut out = Vec::with_capacity(first.len());
+    let mut tiers: Vec<Tier> = Vec::with_capacity(classifications.len());
+    for (i, a) in first.accounts().enumerate() {
+        let votes: Vec<(ModelKind, Tier)> = classifications
             .iter()
-            .filter_map(|(kind, by_id)| by_id.get(id.as_str()).map(|b| (*kind, b.assessment.tier)))
+            .zip(&joins)
+            .map(|(c, at)| (c.kind(), c.assessments()[aligned(at.as_deref(), i)].tier))
             .collect();
-        let tiers: Vec<Tier> = votes.iter().map(|v| v.1).collect();
+        tiers.clear();
+        tiers.extend(votes.iter().map(|v| v.1));
         let tier = rule.apply(&tiers).unwrap_or(a.assessment.tier);
         out.push(ConsensusTier {
-            id: id.clone(),
+            id: a.account.id.clone(),
             name: a.account.name.clone(),
             revenue: a.account.revenue,
             tier,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::portfolio::classify::Classification;
 use crate::portfolio::compare::tier_index;
 use crate::portfolio::share::{by_revenue_then_id, tie_groups, AbcClass, AbcCuts};
+use crate::portfolio::text::Text;
 use crate::tier::Tier;
 
 /// Settings of a concentration analysis.
@@ -183,9 +184,9 @@ pub struct ParetoPoint {
 /// assert_relative_eq!(k.hhi, 0.36 + 0.09 + 0.01);
 /// assert_relative_eq!(k.top[0].share, 0.9);
 /// assert_eq!(k.abc_of, [
-///     ("A".to_string(), AbcClass::A),
-///     ("B".to_string(), AbcClass::A), // larger accounts hold 60% < 80%
-///     ("C".to_string(), AbcClass::B), // larger accounts hold 90%
+///     ("A".into(), AbcClass::A),
+///     ("B".into(), AbcClass::A), // larger accounts hold 60% < 80%
+///     ("C".into(), AbcClass::B), // larger accounts hold 90%
 /// ]);
 /// assert_eq!(k.pareto_curve.len(), 4);
 /// # Ok::<(), keyaccount::Error>(())
@@ -212,7 +213,7 @@ pub struct Concentration {
     /// Revenue by ABC class, A first.
     pub abc: Vec<SegmentShare<AbcClass>>,
     /// The ABC class of each account, largest first.
-    pub abc_of: Vec<(String, AbcClass)>,
+    pub abc_of: Vec<(Text, AbcClass)>,
     /// The Pareto curve.
     pub pareto_curve: Vec<ParetoPoint>,
     /// The Herfindahl-Hirschman index, in (0, 1].
@@ -255,12 +256,17 @@ impl Concentration {
     /// ```
     #[must_use]
     pub fn new(classification: &Classification, options: &ConcentrationOptions) -> Self {
-        let mut ranked: Vec<(&str, f64, Tier)> = classification
+        let mut ranked: Vec<(&Text, f64, Tier)> = classification
             .accounts()
-            .iter()
-            .map(|a| (a.account.id.as_str(), a.account.revenue, a.assessment.tier))
+            .map(|a| (&a.account.id, a.account.revenue, a.assessment.tier))
             .collect();
-        ranked.sort_by(|a, b| by_revenue_then_id((a.0, a.1), (b.0, b.1)));
+        // A classification is already in this order; only a hand-made one needs the sort.
+        let in_order = ranked
+            .windows(2)
+            .all(|w| by_revenue_then_id((w[0].0, w[0].1), (w[1].0, w[1].1)).is_le());
+        if !in_order {
+            ranked.sort_by(|a, b| by_revenue_then_id((a.0, a.1), (b.0, b.1)));
+        }
         let total: f64 = ranked.iter().map(|a| a.1).sum();
         let n = ranked.len();
 
@@ -314,8 +320,8 @@ impl Concentration {
                 options.abc.class(ratio(g.larger, total))
             };
             for a in &ranked[g.start..g.start + g.len] {
-                abc_of.push((a.0.to_owned(), class));
-                if let Some(s) = abc.iter_mut().find(|s| s.segment == class) {
+                abc_of.push((a.0.clone(), class));
+                if let Some(s) = abc.get_mut(class as usize) {
                     s.accounts += 1;
                     s.revenue += a.1;
                 }

@@ -1,16 +1,19 @@
 //! Reading portfolios from CSV files (CRM exports). Behind the `csv` feature, on by default.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
+use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::portfolio::record::{AccountRecord, Portfolio};
+use crate::portfolio::layout::{detect_delimiter, InputOptions, Layout};
+use crate::portfolio::period::chronological_order;
+use crate::portfolio::record::{check_account, Account, AmountField, Portfolio, RatingColumn};
+use crate::portfolio::text::Text;
 
-/// The portfolios of one or more periods read from one file, in ascending order of period
-/// label.
+/// The portfolios of one or more periods read from one file, oldest first (see
+/// [`chronological_order`](crate::portfolio::chronological_order)).
 ///
 /// # Examples
 ///
@@ -27,7 +30,7 @@ use crate::portfolio::record::{AccountRecord, Portfolio};
 /// assert_eq!(periods.labels(), ["2024", "2025"]);
 /// let (label, latest) = periods.latest().ok_or(keyaccount::Error::EmptyPortfolio)?;
 /// assert_eq!((label, latest.len()), ("2025", 2));
-/// assert!(latest.get("B").is_some_and(|b| b.strategic_fit.is_empty()));
+/// assert_eq!(latest.rating("B", keyaccount::ScoreField::StrategicFit, "growth"), None);
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,7 +39,7 @@ pub struct Periods {
 }
 
 impl Periods {
-    /// The period labels, ascending.
+    /// The period labels, oldest first.
     ///
     /// # Examples
     ///
@@ -44,7 +47,7 @@ impl Periods {
     /// use keyaccount::portfolio::read_csv;
     ///
     /// let data = "period,id,name,revenue\n2025,A,Alpha,2\n2023,A,Alpha,1\n";
-    /// assert_eq!(read_csv(data.as_bytes())?.labels(), ["2023", "2025"]); // sorted, not in file order
+    /// assert_eq!(read_csv(data.as_bytes())?.labels(), ["2023", "2025"]); // in time order, not in file order
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     #[must_use]
@@ -52,7 +55,7 @@ impl Periods {
         self.periods.iter().map(|(l, _)| l.as_str()).collect()
     }
 
-    /// The periods with their portfolios, ascending.
+    /// The periods with their portfolios, oldest first.
     ///
     /// # Examples
     ///
@@ -88,7 +91,7 @@ impl Periods {
             .map(|(_, p)| p)
     }
 
-    /// The last period (the largest label) and its portfolio; `None` only for a hand-made
+    /// The last period (the latest) and its portfolio; `None` only for a hand-made
     /// empty value (the reader errs on a file without rows).
     ///
     /// # Examples
@@ -125,46 +128,6 @@ impl Periods {
     }
 }
 
-enum Column {
-    Period,
-    Id,
-    Name,
-    Revenue,
-    Parent,
-    Country,
-    Region,
-    Potential,
-    Target,
-    Fit(String),
-    Strength(String),
-}
-
-fn column(name: &str) -> Option<Column> {
-    Some(match name {
-        "period" => Column::Period,
-        "id" => Column::Id,
-        "name" => Column::Name,
-        "revenue" => Column::Revenue,
-        "parent" => Column::Parent,
-        "country" => Column::Country,
-        "region" => Column::Region,
-        "potential" => Column::Potential,
-        "target" => Column::Target,
-        _ => {
-            if let Some(f) = name.strip_prefix("fit:").filter(|f| !f.trim().is_empty()) {
-                Column::Fit(f.trim().to_owned())
-            } else if let Some(f) = name
-                .strip_prefix("strength:")
-                .filter(|f| !f.trim().is_empty())
-            {
-                Column::Strength(f.trim().to_owned())
-            } else {
-                return None;
-            }
-        }
-    })
-}
-
 fn malformed(e: &::csv::Error) -> Error {
     Error::CsvMalformed {
         line: e.position().map_or(0, ::csv::Position::line),
@@ -172,19 +135,180 @@ fn malformed(e: &::csv::Error) -> Error {
     }
 }
 
-fn number(line: u64, column: &str, cell: &str) -> Result<f64> {
-    cell.parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| Error::CsvInvalidValue {
-            line,
-            column: column.to_owned(),
-            value: cell.to_owned(),
-            reason: "is not a finite number",
-        })
+/// One period's accounts as they are read.
+struct Builder {
+    label: String,
+    accounts: Vec<Account>,
+    ratings: Vec<RatingColumn>,
+    index: HashMap<Text, u32>,
+    totals: [f64; 3],
 }
 
-/// Reads the portfolios of every period in a CSV file.
+impl Builder {
+    fn new(label: String, layout: &Layout) -> Self {
+        Builder {
+            label,
+            accounts: Vec::new(),
+            ratings: layout
+                .factors
+                .iter()
+                .map(|f| RatingColumn::with_capacity(f.field, Text::from(f.factor.as_str()), 0))
+                .collect(),
+            index: HashMap::new(),
+            totals: [0.0; 3],
+        }
+    }
+
+    fn push(&mut self, line: u64, account: Account, ratings: &[Option<f64>]) -> Result<()> {
+        let i = self.accounts.len() as u32;
+        if self.index.insert(account.id.clone(), i).is_some() {
+            return Err(Error::CsvRecord {
+                line,
+                source: Box::new(Error::DuplicateAccount {
+                    account: account.id.to_string(),
+                }),
+            });
+        }
+        let amounts = [
+            account.revenue,
+            account.potential.unwrap_or(0.0),
+            account.target.unwrap_or(0.0),
+        ];
+        let fields = [
+            AmountField::Revenue,
+            AmountField::Potential,
+            AmountField::Target,
+        ];
+        for ((total, amount), field) in self.totals.iter_mut().zip(amounts).zip(fields) {
+            *total += amount;
+            if !total.is_finite() {
+                return Err(Error::CsvTotalOverflow {
+                    line,
+                    period: self.label.clone(),
+                    field,
+                });
+            }
+        }
+        for (column, value) in self.ratings.iter_mut().zip(ratings) {
+            column.push(*value);
+        }
+        self.accounts.push(account);
+        Ok(())
+    }
+
+    fn finish(self) -> (String, Portfolio) {
+        // Like a portfolio built from records: only factors somebody rates, in name order.
+        let mut ratings: Vec<RatingColumn> = self
+            .ratings
+            .into_iter()
+            .filter(|c| (0..c.len()).any(|i| c.get(i).is_some()))
+            .collect();
+        ratings.sort_by(|a, b| (a.field(), a.factor()).cmp(&(b.field(), b.factor())));
+        let portfolio = Portfolio::from_checked(self.accounts, ratings, Some(self.index));
+        (self.label, portfolio)
+    }
+}
+
+/// Reads cells by the layout's indexes.
+struct Cells<'a> {
+    layout: &'a Layout,
+    record: &'a ::csv::ByteRecord,
+    line: u64,
+}
+
+impl<'a> Cells<'a> {
+    fn text(&self, column: usize) -> Result<&'a str> {
+        // Trimmed here rather than by the parser, which would copy every row.
+        let bytes = self.record.get(column).unwrap_or_default().trim_ascii();
+        std::str::from_utf8(bytes).map_err(|_| Error::CsvInvalidValue {
+            line: self.line,
+            column: self.name(column),
+            value: String::from_utf8_lossy(bytes).into_owned(),
+            reason: "is not valid UTF-8",
+        })
+    }
+
+    fn name(&self, column: usize) -> String {
+        self.layout
+            .headers
+            .get(column)
+            .cloned()
+            .unwrap_or_else(|| format!("{}", column + 1))
+    }
+
+    fn required(&self, column: usize) -> Result<&'a str> {
+        let cell = self.text(column)?;
+        if cell.is_empty() {
+            return Err(Error::CsvInvalidValue {
+                line: self.line,
+                column: self.name(column),
+                value: String::new(),
+                reason: "is empty; the column is required",
+            });
+        }
+        Ok(cell)
+    }
+
+    fn optional(&self, column: Option<usize>) -> Result<Option<&'a str>> {
+        match column {
+            Some(c) => Ok(Some(self.text(c)?).filter(|s| !s.is_empty())),
+            None => Ok(None),
+        }
+    }
+
+    fn number(&self, column: usize, cell: &str, scratch: &mut String) -> Result<f64> {
+        let text = if self.layout.decimal_comma {
+            scratch.clear();
+            scratch.extend(
+                cell.chars()
+                    .filter(|&c| c != '.')
+                    .map(|c| if c == ',' { '.' } else { c }),
+            );
+            scratch.as_str()
+        } else {
+            cell
+        };
+        match text.parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(v),
+            _ => Err(Error::CsvInvalidValue {
+                line: self.line,
+                column: self.name(column),
+                value: cell.to_owned(),
+                reason: "is not a finite number",
+            }),
+        }
+    }
+
+    fn optional_number(&self, column: Option<usize>, scratch: &mut String) -> Result<Option<f64>> {
+        match self.optional(column)? {
+            Some(cell) => self
+                .number(column.unwrap_or_default(), cell, scratch)
+                .map(Some),
+            None => Ok(None),
+        }
+    }
+}
+
+/// Text shared across the file: countries and regions repeat, and an account's id and name
+/// repeat from one period to the next.
+#[derive(Default)]
+struct Interner {
+    places: HashSet<Text>,
+}
+
+impl Interner {
+    fn place(&mut self, s: &str) -> Text {
+        if let Some(t) = self.places.get(s) {
+            return t.clone();
+        }
+        let t = Text::from(s);
+        self.places.insert(t.clone());
+        t
+    }
+}
+
+/// Reads the portfolios of every period in a CSV file, with the default column names (see
+/// [`read_csv_with`] for other layouts).
 ///
 /// One row per account and period. Columns, in any order (names are case-sensitive, cells are
 /// trimmed):
@@ -202,18 +326,19 @@ fn number(line: u64, column: &str, cell: &str) -> Result<f64> {
 /// | `fit:<factor>` | no | a strategic-fit rating for `<factor>` |
 /// | `strength:<factor>` | no | a relationship-strength rating for `<factor>` |
 ///
-/// An empty optional cell means "not given". Any other column is an error (it is usually a
-/// typo), and so is every bad cell or row: nothing is skipped. Errors give the line (1-based;
-/// the header is line 1) and the column.
+/// An empty optional cell means "not given"; an empty `period` cell is an error. Any other
+/// column is an error (it is usually a typo), and so is every bad cell or row: nothing is
+/// skipped. Errors give the line (1-based; the header is line 1) and the column.
 ///
 /// # Errors
 ///
 /// [`Error::CsvMissingColumn`], [`Error::CsvUnknownColumn`], [`Error::CsvDuplicateColumn`] for
 /// the header; [`Error::CsvMalformed`] for a line the CSV parser rejects;
-/// [`Error::CsvInvalidValue`] for a required cell left empty or a number that cannot be read;
-/// [`Error::CsvRecord`] (wrapping the account's error, e.g. [`Error::DuplicateAccount`] or
-/// [`Error::InvalidAmount`]) for a row whose account is invalid; [`Error::EmptyPortfolio`] for a
-/// file without rows.
+/// [`Error::CsvInvalidValue`] for a required cell (or a period) left empty, a cell that is not
+/// UTF-8 or a number that cannot be read; [`Error::CsvRecord`] (wrapping the account's error,
+/// e.g. [`Error::DuplicateAccount`] or [`Error::InvalidAmount`]) for a row whose account is
+/// invalid; [`Error::CsvTotalOverflow`] naming the line and period where a total overflows;
+/// [`Error::EmptyPortfolio`] for a file without rows.
 ///
 /// # Examples
 ///
@@ -229,99 +354,178 @@ fn number(line: u64, column: &str, cell: &str) -> Result<f64> {
 /// assert_eq!(source.to_string(), r#"account "A" appears twice"#);
 /// ```
 pub fn read_csv<R: Read>(reader: R) -> Result<Periods> {
-    let mut rdr = ::csv::ReaderBuilder::new()
-        .trim(::csv::Trim::All)
-        .from_reader(reader);
-    let headers = rdr.headers().map_err(|e| malformed(&e))?.clone();
-    let mut columns = Vec::with_capacity(headers.len());
-    let mut seen = BTreeSet::new();
-    for h in &headers {
-        if !seen.insert(h) {
-            return Err(Error::CsvDuplicateColumn {
-                column: h.to_owned(),
-            });
+    read_csv_with(reader, &InputOptions::default())
+}
+
+/// Reads the portfolios of every period in a CSV file laid out as `options` says: the
+/// delimiter (detected from the header line when not given), decimal commas, the column of
+/// each role ([`Layout::resolve`]) and the order of the periods
+/// ([`chronological_order`](crate::portfolio::chronological_order)).
+///
+/// A wide previous-revenue column ([`Layout::previous_revenue`]) yields a second period,
+/// labelled [`Layout::previous_label`]: the same accounts (those with a previous revenue),
+/// their previous revenue, the same parents, locations and ratings as the current period
+/// (one rating a factor is all the file holds), and no potential or target.
+///
+/// Reading is one pass over the rows; ids, names, countries and regions are stored once.
+///
+/// # Errors
+///
+/// The errors of [`Layout::resolve`] for the header; otherwise as [`read_csv`].
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::portfolio::{read_csv_with, InputOptions};
+///
+/// let data = "id;name;revenue\nA;Alpha;1.234,5\n";
+/// let options = InputOptions { decimal_comma: true, ..InputOptions::default() };
+/// let periods = read_csv_with(data.as_bytes(), &options)?;
+/// assert_eq!(periods.latest().map(|(_, p)| p.total_revenue()), Some(1234.5));
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
+pub fn read_csv_with<R: Read>(reader: R, options: &InputOptions) -> Result<Periods> {
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let delimiter = match options.delimiter {
+        Some(d) => u8::try_from(d).unwrap_or(b','),
+        None => {
+            let buffer = reader.fill_buf().map_err(|e| Error::CsvMalformed {
+                line: 1,
+                message: e.to_string(),
+            })?;
+            let end = buffer
+                .iter()
+                .position(|&b| b == b'\n')
+                .unwrap_or(buffer.len());
+            detect_delimiter(&buffer[..end])
         }
-        columns.push(column(h).ok_or_else(|| Error::CsvUnknownColumn {
-            column: h.to_owned(),
+    };
+    let mut rdr = ::csv::ReaderBuilder::new()
+        .trim(::csv::Trim::Headers)
+        .delimiter(delimiter)
+        .buffer_capacity(1 << 16)
+        .from_reader(reader);
+    let header = rdr.byte_headers().map_err(|e| malformed(&e))?.clone();
+    let mut headers = Vec::with_capacity(header.len());
+    for (i, h) in header.iter().enumerate() {
+        headers.push(std::str::from_utf8(h).map_err(|_| Error::CsvInvalidValue {
+            line: 1,
+            column: format!("{}", i + 1),
+            value: String::from_utf8_lossy(h).into_owned(),
+            reason: "is not valid UTF-8",
         })?);
     }
-    for required in ["id", "name", "revenue"] {
-        if !seen.contains(required) {
-            return Err(Error::CsvMissingColumn {
-                column: required.to_owned(),
-            });
-        }
-    }
+    let layout = Layout::resolve(&headers, delimiter, options)?;
 
-    let mut periods: BTreeMap<String, (Vec<AccountRecord>, BTreeSet<String>)> = BTreeMap::new();
-    for row in rdr.records() {
-        let row = row.map_err(|e| malformed(&e))?;
-        let line = row.position().map_or(0, ::csv::Position::line);
-        let mut period = String::new();
-        let mut r = AccountRecord::new("", "", 0.0);
-        let mut revenue = None;
-        for ((col, name), cell) in columns.iter().zip(headers.iter()).zip(row.iter()) {
-            let required = |cell: &str| {
-                if cell.is_empty() {
-                    Err(Error::CsvInvalidValue {
-                        line,
-                        column: name.to_owned(),
-                        value: String::new(),
-                        reason: "is empty; the column is required",
-                    })
-                } else {
-                    Ok(cell.to_owned())
-                }
-            };
-            let optional = |cell: &str| (!cell.is_empty()).then(|| cell.to_owned());
-            let optional_number = |cell: &str| {
-                if cell.is_empty() {
-                    Ok(None)
-                } else {
-                    number(line, name, cell).map(Some)
-                }
-            };
-            match col {
-                Column::Period => period = cell.to_owned(),
-                Column::Id => r.id = required(cell)?,
-                Column::Name => r.name = required(cell)?,
-                Column::Revenue => revenue = Some(number(line, name, &required(cell)?)?),
-                Column::Parent => r.parent = optional(cell),
-                Column::Country => r.country = optional(cell),
-                Column::Region => r.region = optional(cell),
-                Column::Potential => r.potential = optional_number(cell)?,
-                Column::Target => r.target = optional_number(cell)?,
-                Column::Fit(f) => {
-                    if let Some(v) = optional_number(cell)? {
-                        r.strategic_fit.insert(f.clone(), v);
-                    }
-                }
-                Column::Strength(f) => {
-                    if let Some(v) = optional_number(cell)? {
-                        r.relationship_strength.insert(f.clone(), v);
-                    }
-                }
-            }
+    let mut builders: Vec<Builder> = Vec::new();
+    let mut interner = Interner::default();
+    let mut record = ::csv::ByteRecord::new();
+    let mut scratch = String::new();
+    let mut ratings: Vec<Option<f64>> = vec![None; layout.factors.len()];
+    let mut last = usize::MAX;
+    loop {
+        match rdr.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(malformed(&e)),
         }
-        r.revenue = revenue.unwrap_or(0.0);
+        let line = record.position().map_or(0, ::csv::Position::line);
+        let cells = Cells {
+            layout: &layout,
+            record: &record,
+            line,
+        };
+        let label = match layout.period {
+            Some(c) => cells.required(c)?,
+            None => layout.current_label.as_str(),
+        };
+        let id = cells.required(layout.id)?;
+        let name = cells.required(layout.name)?;
+        let revenue = cells.number(
+            layout.revenue,
+            cells.required(layout.revenue)?,
+            &mut scratch,
+        )?;
+        let parent = cells.optional(layout.parent)?;
+        let country = cells.optional(layout.country)?;
+        let region = cells.optional(layout.region)?;
+        let potential = cells.optional_number(layout.potential, &mut scratch)?;
+        let target = cells.optional_number(layout.target, &mut scratch)?;
+        let previous = cells.optional_number(layout.previous_revenue, &mut scratch)?;
+        for (slot, f) in ratings.iter_mut().zip(&layout.factors) {
+            *slot = cells.optional_number(Some(f.column), &mut scratch)?;
+        }
         let wrap = |source: Error| Error::CsvRecord {
             line,
             source: Box::new(source),
         };
-        r.validate().map_err(wrap)?;
-        let (records, ids) = periods.entry(period).or_default();
-        if !ids.insert(r.id.clone()) {
-            return Err(wrap(Error::DuplicateAccount { account: r.id }));
+        check_account(id, name, revenue, potential, target).map_err(wrap)?;
+
+        if builders.get(last).map_or(true, |b| b.label != label) {
+            last = match builders.iter().position(|b| b.label == label) {
+                Some(p) => p,
+                None => {
+                    builders.push(Builder::new(label.to_owned(), &layout));
+                    builders.len() - 1
+                }
+            };
         }
-        records.push(r);
+        // The same account in another period shares its id and name.
+        let known = builders
+            .iter()
+            .enumerate()
+            .filter(|(p, _)| *p != last)
+            .find_map(|(_, b)| {
+                b.index
+                    .get_key_value(id)
+                    .map(|(_, &i)| &b.accounts[i as usize])
+            });
+        let (id, name) = match known {
+            Some(a) if a.name == name => (a.id.clone(), a.name.clone()),
+            Some(a) => (a.id.clone(), Text::from(name)),
+            None => (Text::from(id), Text::from(name)),
+        };
+        let account = Account {
+            id,
+            name,
+            revenue,
+            parent: parent.map(Text::from),
+            country: country.map(|c| interner.place(c)),
+            region: region.map(|r| interner.place(r)),
+            potential,
+            target,
+        };
+        if let Some(previous) = previous {
+            let before = Account {
+                revenue: previous,
+                potential: None,
+                target: None,
+                ..account.clone()
+            };
+            let label = layout.previous_label.as_str();
+            let p = match builders.iter().position(|b| b.label == label) {
+                Some(p) => p,
+                None => {
+                    builders.push(Builder::new(label.to_owned(), &layout));
+                    builders.len() - 1
+                }
+            };
+            check_account(&before.id, &before.name, previous, None, None).map_err(wrap)?;
+            builders[p].push(line, before, &ratings)?;
+        }
+        builders[last].push(line, account, &ratings)?;
     }
-    if periods.is_empty() {
+    if builders.is_empty() {
         return Err(Error::EmptyPortfolio);
     }
-    let periods = periods
+    let labels: Vec<&str> = builders.iter().map(|b| b.label.as_str()).collect();
+    let order = chronological_order(&labels, options.period_order.as_deref())?;
+    let mut slots: Vec<Option<Builder>> = builders.into_iter().map(Some).collect();
+    let periods = order
         .into_iter()
-        .map(|(label, (records, _))| Ok((label, Portfolio::new(records)?)))
-        .collect::<Result<Vec<_>>>()?;
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .map(Builder::finish)
+        .collect();
     Ok(Periods { periods })
 }
 
@@ -340,10 +544,30 @@ pub fn read_csv<R: Read>(reader: R) -> Result<Periods> {
 /// assert!(matches!(err, Error::CsvOpen { ref path, .. } if path == "no/such/file.csv"));
 /// ```
 pub fn read_csv_path(path: impl AsRef<Path>) -> Result<Periods> {
+    read_csv_path_with(path, &InputOptions::default())
+}
+
+/// Reads a CSV file from `path` laid out as `options` says (see [`read_csv_with`]).
+///
+/// # Errors
+///
+/// [`Error::CsvOpen`] if the file cannot be opened; otherwise as [`read_csv_with`].
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::portfolio::{read_csv_path_with, InputOptions};
+///
+/// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/portfolio.csv");
+/// let periods = read_csv_path_with(path, &InputOptions::default())?;
+/// assert_eq!(periods.labels(), ["2024", "2025"]);
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
+pub fn read_csv_path_with(path: impl AsRef<Path>, options: &InputOptions) -> Result<Periods> {
     let path = path.as_ref();
     let file = std::fs::File::open(path).map_err(|e| Error::CsvOpen {
         path: path.display().to_string(),
         source: e.into(),
     })?;
-    read_csv(std::io::BufReader::new(file))
+    read_csv_with(file, options)
 }

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::models::millman_wilson::{MillmanWilson, MillmanWilsonStage};
 use crate::portfolio::classify::Classification;
 use crate::portfolio::compare::tier_index;
+use crate::portfolio::text::Text;
 use crate::tier::Tier;
 
 /// An account whose tier changed between the periods.
@@ -47,9 +48,9 @@ use crate::tier::Tier;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Move {
     /// The account.
-    pub id: String,
+    pub id: Text,
     /// Its name.
-    pub name: String,
+    pub name: Text,
     /// Its tier in the previous period.
     pub from: Tier,
     /// Its tier in the current period.
@@ -98,9 +99,9 @@ pub struct Move {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Uncoupling {
     /// The account.
-    pub id: String,
+    pub id: Text,
     /// Its name.
-    pub name: String,
+    pub name: Text,
     /// Its Millman and Wilson stage in the previous period.
     pub previous_stage: MillmanWilsonStage,
     /// The stage its current position alone would have.
@@ -161,9 +162,9 @@ pub struct Migration {
     /// Accounts that moved to a lower tier.
     pub down: Vec<Move>,
     /// Accounts only in the current period.
-    pub entered: Vec<String>,
+    pub entered: Vec<Text>,
     /// Accounts only in the previous period.
-    pub left: Vec<String>,
+    pub left: Vec<Text>,
     /// Accounts Millman and Wilson's model finds uncoupling.
     pub uncoupling: Vec<Uncoupling>,
 }
@@ -224,10 +225,14 @@ impl Migration {
         let mut down = Vec::new();
         let mut entered = Vec::new();
         let mut uncoupling = Vec::new();
-        let (previous_by_id, current_by_id) = (previous.by_id(), current.by_id());
+        // One hash join: where each current account was in the previous period.
+        let mut stayed = vec![false; previous.len()];
         for now in current.accounts() {
             let id = &now.account.id;
-            let Some(then) = previous_by_id.get(id.as_str()) else {
+            let Some(then) = previous.index_of(id).and_then(|j| {
+                stayed[j] = true;
+                previous.account(j)
+            }) else {
                 entered.push(id.clone());
                 continue;
             };
@@ -266,9 +271,9 @@ impl Migration {
         }
         let left = previous
             .accounts()
-            .iter()
-            .filter(|a| !current_by_id.contains_key(a.account.id.as_str()))
-            .map(|a| a.account.id.clone())
+            .zip(stayed)
+            .filter(|(_, stayed)| !stayed)
+            .map(|(a, _)| a.account.id.clone())
             .collect();
         Ok(Migration {
             model: current.kind(),

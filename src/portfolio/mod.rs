@@ -89,27 +89,30 @@ mod record;
 mod report;
 mod rollup;
 mod share;
+mod text;
 mod whitespace;
 
 pub use attainment::{opportunities, AccountAttainment, Attainment, GroupAttainment, Opportunity};
 pub use calibrate::{calibrate, Calibration, KeyRange};
 pub use classify::{
-    Classification, ClassifiedAccount, ScoredAccount, ScoredPortfolio, ScoringConfig,
+    Classification, ClassifiedAccount, ClassifiedAccounts, ScoredAccount, ScoredPortfolio,
+    ScoringConfig,
 };
 pub use compare::{consensus, Comparison, ConsensusRule, ConsensusTier};
 pub use concentration::{Concentration, ConcentrationOptions, ParetoPoint, SegmentShare, TopShare};
 #[cfg(feature = "csv")]
-pub use csv::{read_csv, read_csv_path, Periods};
+pub use csv::{read_csv, read_csv_path, read_csv_path_with, read_csv_with, Periods};
 pub use layout::{
     detect_delimiter, ColumnRef, ColumnRole, ColumnUse, FactorColumn, HeaderProblem, InputColumns,
     InputOptions, Layout,
 };
 pub use migration::{Migration, Move, Uncoupling};
 pub use period::{chronological_order, PeriodKey, PeriodKind, PeriodProblem};
-pub use record::{AccountRecord, AmountField, Portfolio};
+pub use record::{Account, AccountRecord, AmountField, Portfolio, RatingColumn};
 pub use report::{Summary, SummaryBy, SummaryRow};
 pub use rollup::{Coverage, Group, RolledUp};
 pub use share::{AbcClass, AbcCuts, RevenueShare, ShareMethod};
+pub use text::Text;
 #[cfg(feature = "csv")]
 pub use whitespace::{
     read_products, read_products_path, read_products_path_with, read_products_with,

@@ -1,11 +1,14 @@
 //! Account records and the validated portfolio that holds them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::portfolio::text::Text;
+use crate::scores::ScoreField;
 
 /// Which amount of an account record an error is about.
 ///
@@ -222,46 +225,234 @@ impl AccountRecord {
     /// assert_eq!(err.to_string(), r#"account "A1": revenue -5 is not a finite non-negative amount"#);
     /// ```
     pub fn validate(&self) -> Result<()> {
-        if self.id.trim().is_empty() {
-            return Err(Error::EmptyAccountId {
-                name: self.name.clone(),
-            });
-        }
-        let amounts = [
-            (AmountField::Revenue, Some(self.revenue)),
-            (AmountField::Potential, self.potential),
-            (AmountField::Target, self.target),
-        ];
-        for (field, value) in amounts {
-            if let Some(value) = value {
-                if !(value.is_finite() && value >= 0.0) {
-                    return Err(Error::InvalidAmount {
-                        account: self.id.clone(),
-                        field,
-                        value,
-                    });
-                }
-            }
-        }
-        if let Some(potential) = self.potential {
-            if potential < self.revenue {
-                return Err(Error::PotentialBelowRevenue {
-                    account: self.id.clone(),
-                    potential,
-                    revenue: self.revenue,
-                });
-            }
-        }
-        Ok(())
+        check_account(
+            &self.id,
+            &self.name,
+            self.revenue,
+            self.potential,
+            self.target,
+        )
     }
 }
 
-/// A validated portfolio of account records for one period.
+/// The checks of [`AccountRecord::validate`], shared with the CSV reader, which has no record.
+pub(crate) fn check_account(
+    id: &str,
+    name: &str,
+    revenue: f64,
+    potential: Option<f64>,
+    target: Option<f64>,
+) -> Result<()> {
+    if id.trim().is_empty() {
+        return Err(Error::EmptyAccountId {
+            name: name.to_owned(),
+        });
+    }
+    let amounts = [
+        (AmountField::Revenue, Some(revenue)),
+        (AmountField::Potential, potential),
+        (AmountField::Target, target),
+    ];
+    for (field, value) in amounts {
+        if let Some(value) = value {
+            if !(value.is_finite() && value >= 0.0) {
+                return Err(Error::InvalidAmount {
+                    account: id.to_owned(),
+                    field,
+                    value,
+                });
+            }
+        }
+    }
+    if let Some(potential) = potential {
+        if potential < revenue {
+            return Err(Error::PotentialBelowRevenue {
+                account: id.to_owned(),
+                potential,
+                revenue,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// One account of a [`Portfolio`]: identity, place in its group, location and amounts. Its
+/// factor ratings are held column-wise by the portfolio ([`Portfolio::ratings`],
+/// [`Portfolio::rating`]).
 ///
-/// A portfolio is never empty, its ids are unique and every record passes
-/// [`AccountRecord::validate`]. Records keep the order given. Parent links are checked when the
-/// portfolio is rolled up ([`Portfolio::roll_up`]), since a flat portfolio does not need them.
-/// Deserialization (a list of records) checks the same.
+/// # Examples
+///
+/// ```
+/// use keyaccount::portfolio::{AccountRecord, Portfolio};
+///
+/// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 10.0).with_potential(40.0)])?;
+/// let a = &p.accounts()[0];
+/// assert_eq!((a.id.as_str(), a.name.as_str(), a.revenue), ("A", "Alpha", 10.0));
+/// assert_eq!(a.potential, Some(40.0));
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    /// Unique id in the portfolio.
+    pub id: Text,
+    /// Name as people write it.
+    pub name: Text,
+    /// Revenue in the period, finite and non-negative.
+    pub revenue: f64,
+    /// The id of the group account this account belongs to.
+    pub parent: Option<Text>,
+    /// Country.
+    pub country: Option<Text>,
+    /// Region within the country.
+    pub region: Option<Text>,
+    /// Total spend in the category; at least `revenue`.
+    pub potential: Option<f64>,
+    /// Revenue target for the period.
+    pub target: Option<f64>,
+}
+
+/// The ratings of one factor for every account of a portfolio, in the portfolio's order; an
+/// account may leave a factor unrated.
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::portfolio::{AccountRecord, Portfolio};
+/// use keyaccount::ScoreField;
+///
+/// let p = Portfolio::new(vec![
+///     AccountRecord::new("A", "Alpha", 1.0).with_fit_rating("growth", 7.0),
+///     AccountRecord::new("B", "Beta", 1.0),
+/// ])?;
+/// let growth = &p.ratings()[0];
+/// assert_eq!((growth.field(), growth.factor().as_str()), (ScoreField::StrategicFit, "growth"));
+/// assert_eq!((growth.get(0), growth.get(1)), (Some(7.0), None));
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RatingColumn {
+    field: ScoreField,
+    factor: Text,
+    values: Vec<f64>,
+    given: Vec<u64>,
+}
+
+impl RatingColumn {
+    pub(crate) fn with_capacity(field: ScoreField, factor: Text, n: usize) -> Self {
+        RatingColumn {
+            field,
+            factor,
+            values: Vec::with_capacity(n),
+            given: Vec::with_capacity(n.div_ceil(64)),
+        }
+    }
+
+    /// Appends the next account's rating (or none).
+    pub(crate) fn push(&mut self, value: Option<f64>) {
+        let i = self.values.len();
+        if i % 64 == 0 {
+            self.given.push(0);
+        }
+        if let Some(v) = value {
+            if let Some(word) = self.given.last_mut() {
+                *word |= 1 << (i % 64);
+            }
+            self.values.push(v);
+        } else {
+            self.values.push(0.0);
+        }
+    }
+
+    /// Which score the factor feeds.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio};
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0).with_strength_rating("trust", 7.0)])?;
+    /// assert_eq!(p.ratings()[0].field(), keyaccount::ScoreField::RelationshipStrength);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn field(&self) -> ScoreField {
+        self.field
+    }
+
+    /// The factor's name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio};
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0).with_strength_rating("trust", 7.0)])?;
+    /// assert_eq!(p.ratings()[0].factor(), "trust");
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn factor(&self) -> &Text {
+        &self.factor
+    }
+
+    /// The rating of the account at `index`, if it has one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio};
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0).with_strength_rating("trust", 7.0)])?;
+    /// assert_eq!(p.ratings()[0].get(0), Some(7.0));
+    /// assert_eq!(p.ratings()[0].get(1), None); // no such account
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn get(&self, index: usize) -> Option<f64> {
+        let word = self.given.get(index / 64)?;
+        if word >> (index % 64) & 1 == 1 {
+            self.values.get(index).copied()
+        } else {
+            None
+        }
+    }
+
+    /// The number of accounts the column covers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio};
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0).with_strength_rating("trust", 7.0)])?;
+    /// assert_eq!(p.ratings()[0].len(), 1);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Whether the column covers no account.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio};
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0).with_strength_rating("trust", 7.0)])?;
+    /// assert!(!p.ratings()[0].is_empty());
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+}
+
+/// A validated portfolio of accounts for one period.
+///
+/// A portfolio is never empty, its ids are unique and every account passes the checks of
+/// [`AccountRecord::validate`]. Accounts keep the order given. Ids and names are stored once
+/// ([`Text`]); ratings are stored one column per factor ([`RatingColumn`]). Cloning a
+/// portfolio shares its data. Parent links are checked when the portfolio is rolled up
+/// ([`Portfolio::roll_up`]). Deserialization (a list of records) checks the same.
 ///
 /// # Examples
 ///
@@ -282,10 +473,30 @@ impl AccountRecord {
 /// assert!(matches!(dup, Err(Error::DuplicateAccount { .. })));
 /// # Ok::<(), Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 #[serde(try_from = "Vec<AccountRecord>", into = "Vec<AccountRecord>")]
-pub struct Portfolio {
-    accounts: Vec<AccountRecord>,
+pub struct Portfolio(Arc<Inner>);
+
+struct Inner {
+    accounts: Vec<Account>,
+    ratings: Vec<RatingColumn>,
+    index: OnceLock<HashMap<Text, u32>>,
+}
+
+impl fmt::Debug for Portfolio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Portfolio")
+            .field("accounts", &self.0.accounts)
+            .field("ratings", &self.0.ratings)
+            .finish()
+    }
+}
+
+impl PartialEq for Portfolio {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+            || (self.0.accounts == other.0.accounts && self.0.ratings == other.0.ratings)
+    }
 }
 
 impl TryFrom<Vec<AccountRecord>> for Portfolio {
@@ -298,7 +509,26 @@ impl TryFrom<Vec<AccountRecord>> for Portfolio {
 
 impl From<Portfolio> for Vec<AccountRecord> {
     fn from(p: Portfolio) -> Self {
-        p.accounts
+        (0..p.len()).filter_map(|i| p.record(i)).collect()
+    }
+}
+
+/// Sums amounts and reports which total overflows.
+pub(crate) fn check_totals(accounts: &[Account]) -> Result<()> {
+    let mut totals = [0.0f64; 3];
+    for a in accounts {
+        totals[0] += a.revenue;
+        totals[1] += a.potential.unwrap_or(0.0);
+        totals[2] += a.target.unwrap_or(0.0);
+    }
+    let fields = [
+        AmountField::Revenue,
+        AmountField::Potential,
+        AmountField::Target,
+    ];
+    match fields.iter().zip(totals).find(|(_, t)| !t.is_finite()) {
+        Some((&field, _)) => Err(Error::TotalOverflow { field }),
+        None => Ok(()),
     }
 }
 
@@ -318,41 +548,83 @@ impl Portfolio {
     ///
     /// assert!(matches!(Portfolio::new(vec![]), Err(Error::EmptyPortfolio)));
     /// ```
-    pub fn new(accounts: Vec<AccountRecord>) -> Result<Self> {
-        if accounts.is_empty() {
+    pub fn new(records: Vec<AccountRecord>) -> Result<Self> {
+        if records.is_empty() {
             return Err(Error::EmptyPortfolio);
         }
-        let mut seen = BTreeSet::new();
-        for r in &accounts {
+        let n = records.len();
+        let mut index: HashMap<Text, u32> = HashMap::with_capacity(n);
+        let mut accounts = Vec::with_capacity(n);
+        let mut columns: BTreeMap<(ScoreField, &str), Vec<(usize, f64)>> = BTreeMap::new();
+        for (i, r) in records.iter().enumerate() {
             r.validate()?;
-            if !seen.insert(r.id.as_str()) {
+            let id = Text::from(r.id.as_str());
+            if index.insert(id.clone(), i as u32).is_some() {
                 return Err(Error::DuplicateAccount {
                     account: r.id.clone(),
                 });
             }
+            for (field, ratings) in [
+                (ScoreField::StrategicFit, &r.strategic_fit),
+                (ScoreField::RelationshipStrength, &r.relationship_strength),
+            ] {
+                for (factor, &v) in ratings {
+                    columns
+                        .entry((field, factor.as_str()))
+                        .or_default()
+                        .push((i, v));
+                }
+            }
+            accounts.push(Account {
+                id,
+                name: Text::from(r.name.as_str()),
+                revenue: r.revenue,
+                parent: r.parent.as_deref().map(Text::from),
+                country: r.country.as_deref().map(Text::from),
+                region: r.region.as_deref().map(Text::from),
+                potential: r.potential,
+                target: r.target,
+            });
         }
-        // Every later total (shares, roll-up, attainment) is a sum of these amounts.
-        let totals = [
-            (
-                AmountField::Revenue,
-                accounts.iter().map(|r| r.revenue).sum::<f64>(),
-            ),
-            (
-                AmountField::Potential,
-                accounts.iter().filter_map(|r| r.potential).sum(),
-            ),
-            (
-                AmountField::Target,
-                accounts.iter().filter_map(|r| r.target).sum(),
-            ),
-        ];
-        if let Some(&(field, _)) = totals.iter().find(|(_, total)| !total.is_finite()) {
-            return Err(Error::TotalOverflow { field });
-        }
-        Ok(Portfolio { accounts })
+        check_totals(&accounts)?;
+        let ratings = columns
+            .into_iter()
+            .map(|((field, factor), given)| {
+                let mut col = RatingColumn::with_capacity(field, Text::from(factor), n);
+                let mut next = given.into_iter().peekable();
+                for i in 0..n {
+                    col.push(next.next_if(|(j, _)| *j == i).map(|(_, v)| v));
+                }
+                col
+            })
+            .collect();
+        let index = OnceLock::from(index);
+        Ok(Portfolio(Arc::new(Inner {
+            accounts,
+            ratings,
+            index,
+        })))
     }
 
-    /// The records, in the order given.
+    /// A portfolio from parts already checked (ids unique, accounts valid, totals finite,
+    /// columns as long as `accounts`).
+    pub(crate) fn from_checked(
+        accounts: Vec<Account>,
+        ratings: Vec<RatingColumn>,
+        index: Option<HashMap<Text, u32>>,
+    ) -> Self {
+        let cell = OnceLock::new();
+        if let Some(index) = index {
+            let _ = cell.set(index);
+        }
+        Portfolio(Arc::new(Inner {
+            accounts,
+            ratings,
+            index: cell,
+        }))
+    }
+
+    /// The accounts, in the order given.
     ///
     /// # Examples
     ///
@@ -364,8 +636,101 @@ impl Portfolio {
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     #[must_use]
-    pub fn accounts(&self) -> &[AccountRecord] {
-        &self.accounts
+    pub fn accounts(&self) -> &[Account] {
+        &self.0.accounts
+    }
+
+    /// The factor ratings, one column per factor (strategic fit first, then by name).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::{AccountRecord, Portfolio};
+    ///
+    /// let p = Portfolio::new(vec![
+    ///     AccountRecord::new("A", "Alpha", 1.0).with_fit_rating("growth", 7.0).with_strength_rating("trust", 3.0),
+    /// ])?;
+    /// let names: Vec<&str> = p.ratings().iter().map(|c| c.factor().as_str()).collect();
+    /// assert_eq!(names, ["growth", "trust"]);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn ratings(&self) -> &[RatingColumn] {
+        &self.0.ratings
+    }
+
+    /// The column of `factor` for `field`, if any account rates it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::{AccountRecord, Portfolio};
+    /// use keyaccount::ScoreField;
+    ///
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0).with_fit_rating("growth", 7.0)])?;
+    /// assert!(p.rating_column(ScoreField::StrategicFit, "growth").is_some());
+    /// assert!(p.rating_column(ScoreField::RelationshipStrength, "growth").is_none());
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn rating_column(&self, field: ScoreField, factor: &str) -> Option<&RatingColumn> {
+        self.0
+            .ratings
+            .iter()
+            .find(|c| c.field == field && c.factor == factor)
+    }
+
+    /// The rating of account `id` for `factor` of `field`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::{AccountRecord, Portfolio};
+    /// use keyaccount::ScoreField;
+    ///
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0).with_fit_rating("growth", 7.0)])?;
+    /// assert_eq!(p.rating("A", ScoreField::StrategicFit, "growth"), Some(7.0));
+    /// assert_eq!(p.rating("A", ScoreField::StrategicFit, "reach"), None);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn rating(&self, id: &str, field: ScoreField, factor: &str) -> Option<f64> {
+        let i = self.index_of(id)?;
+        self.rating_column(field, factor)?.get(i)
+    }
+
+    /// The account at `index` as an [`AccountRecord`], its ratings included.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::{AccountRecord, Portfolio};
+    ///
+    /// let r = AccountRecord::new("A", "Alpha", 1.0).with_parent("G").with_fit_rating("growth", 7.0);
+    /// let p = Portfolio::new(vec![AccountRecord::new("G", "Group", 1.0), r.clone()])?;
+    /// assert_eq!(p.record(1), Some(r));
+    /// assert_eq!(p.record(2), None);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn record(&self, index: usize) -> Option<AccountRecord> {
+        let a = self.0.accounts.get(index)?;
+        let mut r = AccountRecord::new(a.id.as_str(), a.name.as_str(), a.revenue);
+        r.parent = a.parent.clone().map(String::from);
+        r.country = a.country.clone().map(String::from);
+        r.region = a.region.clone().map(String::from);
+        r.potential = a.potential;
+        r.target = a.target;
+        for c in &self.0.ratings {
+            if let Some(v) = c.get(index) {
+                let map = match c.field {
+                    ScoreField::StrategicFit => &mut r.strategic_fit,
+                    _ => &mut r.relationship_strength,
+                };
+                map.insert(c.factor.as_str().to_owned(), v);
+            }
+        }
+        Some(r)
     }
 
     /// The number of accounts (at least 1).
@@ -380,7 +745,7 @@ impl Portfolio {
     /// ```
     #[must_use]
     pub fn len(&self) -> usize {
-        self.accounts.len()
+        self.0.accounts.len()
     }
 
     /// Always `false`: a portfolio has at least one account.
@@ -395,10 +760,38 @@ impl Portfolio {
     /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.accounts.is_empty()
+        self.0.accounts.is_empty()
     }
 
-    /// The record with id `id`.
+    fn index(&self) -> &HashMap<Text, u32> {
+        self.0.index.get_or_init(|| {
+            self.0
+                .accounts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.clone(), i as u32))
+                .collect()
+        })
+    }
+
+    /// The position of account `id` in [`Portfolio::accounts`]: one hash look-up.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::{AccountRecord, Portfolio};
+    ///
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0), AccountRecord::new("B", "Beta", 1.0)])?;
+    /// assert_eq!(p.index_of("B"), Some(1));
+    /// assert_eq!(p.index_of("Z"), None);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.index().get(id).map(|&i| i as usize)
+    }
+
+    /// The account with id `id`: one hash look-up.
     ///
     /// # Examples
     ///
@@ -411,8 +804,8 @@ impl Portfolio {
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     #[must_use]
-    pub fn get(&self, id: &str) -> Option<&AccountRecord> {
-        self.accounts.iter().find(|r| r.id == id)
+    pub fn get(&self, id: &str) -> Option<&Account> {
+        self.index_of(id).and_then(|i| self.0.accounts.get(i))
     }
 
     /// The sum of all revenues.
@@ -431,6 +824,6 @@ impl Portfolio {
     /// ```
     #[must_use]
     pub fn total_revenue(&self) -> f64 {
-        self.accounts.iter().map(|r| r.revenue).sum()
+        self.0.accounts.iter().map(|r| r.revenue).sum()
     }
 }

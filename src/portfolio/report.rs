@@ -160,7 +160,7 @@ fn fill(r: &mut SummaryRow, c: &Classification, keep: impl Fn(Tier, Class) -> bo
     } else {
         0.0
     };
-    r.attainment = (r.target > 0.0).then(|| targeted_revenue / r.target);
+    r.attainment = super::attainment::ratio(targeted_revenue, Some(r.target));
 }
 
 impl Summary {

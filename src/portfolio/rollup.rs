@@ -1,12 +1,12 @@
 //! Rolling locations and subsidiaries up to their group, the key account.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::portfolio::record::{AccountRecord, Portfolio};
+use crate::portfolio::record::{check_totals, Account, Portfolio, RatingColumn};
+use crate::portfolio::text::Text;
 
 /// Which kind of account manager a group needs, from where its locations are.
 ///
@@ -49,7 +49,9 @@ impl fmt::Display for Coverage {
 }
 
 /// A group: the key account that a top-level account and all its locations and subsidiaries
-/// form.
+/// form. Its members, countries and regions are read from the [`RolledUp`] that holds it
+/// ([`RolledUp::members`], [`RolledUp::countries`], [`RolledUp::regions`]), stored there once
+/// for all groups.
 ///
 /// # Examples
 ///
@@ -62,23 +64,20 @@ impl fmt::Display for Coverage {
 /// ])?;
 /// let rolled = p.roll_up()?;
 /// let g = &rolled.groups()[0];
-/// assert_eq!(g.members, ["G", "G-FR"]);
-/// assert_eq!(g.countries, ["DE", "FR"]);
+/// assert_eq!((g.id.as_str(), g.size), ("G", 2));
+/// assert_eq!(rolled.members(0), ["G", "G-FR"]);
+/// assert_eq!(rolled.countries(0), ["DE", "FR"]);
 /// assert_eq!(g.coverage, Coverage::Global);
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     /// The group's id: the id of its top-level account.
-    pub id: String,
+    pub id: Text,
     /// The top-level account's name.
-    pub name: String,
-    /// The ids of every account in the group, the top-level one included, sorted.
-    pub members: Vec<String>,
-    /// The distinct countries of the members, sorted.
-    pub countries: Vec<String>,
-    /// The distinct (country, region) pairs of the members, sorted.
-    pub regions: Vec<(String, String)>,
+    pub name: Text,
+    /// The number of accounts in the group, the top-level one included.
+    pub size: usize,
     /// The account manager the group needs.
     pub coverage: Coverage,
 }
@@ -95,14 +94,16 @@ pub struct Group {
 /// | parent | none |
 /// | revenue | the sum of the members' revenues |
 /// | potential, target | the sum over members, a member without one counting its own revenue; none if no member has one |
-/// | each factor rating | the revenue-weighted mean over the members that rate the factor (the plain mean if they all have zero revenue) |
+/// | each factor rating | the revenue-weighted mean over the members that rate the factor, weighted by revenue shares (the plain mean if they all have zero revenue) |
 ///
-/// A flat portfolio (no parents) rolls up to itself, each account its own group.
+/// A flat portfolio (no parents) rolls up to itself, each account its own group. Groups are
+/// held by index: group `g` is `groups()[g]` and `portfolio().accounts()[g]`.
 ///
 /// # Examples
 ///
 /// ```
 /// use keyaccount::portfolio::{AccountRecord, Portfolio};
+/// use keyaccount::ScoreField;
 ///
 /// let p = Portfolio::new(vec![
 ///     AccountRecord::new("G", "Group", 30.0).with_fit_rating("growth", 4.0),
@@ -113,7 +114,8 @@ pub struct Group {
 /// assert_eq!(rolled.portfolio().len(), 2);
 /// let g = rolled.portfolio().get("G").ok_or(keyaccount::Error::EmptyPortfolio)?;
 /// assert_eq!(g.revenue, 40.0);
-/// assert_eq!(g.strategic_fit["growth"], 5.0); // (30 * 4 + 10 * 8) / 40
+/// let growth = rolled.portfolio().rating("G", ScoreField::StrategicFit, "growth");
+/// assert_eq!(growth, Some(5.0)); // (30 * 4 + 10 * 8) / 40
 /// assert_eq!(rolled.group_of("S"), Some("G"));
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
@@ -122,7 +124,22 @@ pub struct RolledUp {
     source: Portfolio,
     groups: Vec<Group>,
     portfolio: Portfolio,
-    group_of: BTreeMap<String, String>,
+    /// Group index of every source account.
+    group_of: Vec<u32>,
+    /// Member ids, group after group, sorted within a group; `member_start[g]..[g + 1]`.
+    members: Vec<Text>,
+    member_start: Vec<u32>,
+    countries: Vec<Text>,
+    country_start: Vec<u32>,
+    regions: Vec<(Text, Text)>,
+    region_start: Vec<u32>,
+}
+
+fn slice<'a, T>(items: &'a [T], start: &[u32], g: usize) -> &'a [T] {
+    match (start.get(g), start.get(g + 1)) {
+        (Some(&a), Some(&b)) => items.get(a as usize..b as usize).unwrap_or(&[]),
+        _ => &[],
+    }
 }
 
 impl RolledUp {
@@ -142,7 +159,7 @@ impl RolledUp {
         &self.groups
     }
 
-    /// The group with id `id`.
+    /// The group with id `id`: one hash look-up.
     ///
     /// # Examples
     ///
@@ -155,7 +172,60 @@ impl RolledUp {
     /// ```
     #[must_use]
     pub fn group(&self, id: &str) -> Option<&Group> {
-        self.groups.iter().find(|g| g.id == id)
+        self.groups.get(self.portfolio.index_of(id)?)
+    }
+
+    /// The ids of the members of group `g` (an index into [`RolledUp::groups`]), the
+    /// top-level account included, sorted; empty for an index out of range.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::{AccountRecord, Portfolio};
+    ///
+    /// let p = Portfolio::new(vec![
+    ///     AccountRecord::new("G", "Group", 1.0),
+    ///     AccountRecord::new("B", "Branch", 1.0).with_parent("G"),
+    /// ])?;
+    /// assert_eq!(p.roll_up()?.members(0), ["B", "G"]);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn members(&self, g: usize) -> &[Text] {
+        slice(&self.members, &self.member_start, g)
+    }
+
+    /// The distinct countries of the members of group `g`, sorted.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::{AccountRecord, Portfolio};
+    ///
+    /// let p = Portfolio::new(vec![AccountRecord::new("G", "Group", 1.0).with_location("DE", "Bavaria")])?;
+    /// assert_eq!(p.roll_up()?.countries(0), ["DE"]);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn countries(&self, g: usize) -> &[Text] {
+        slice(&self.countries, &self.country_start, g)
+    }
+
+    /// The distinct (country, region) pairs of the members of group `g`, sorted.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::{AccountRecord, Portfolio};
+    ///
+    /// let p = Portfolio::new(vec![AccountRecord::new("G", "Group", 1.0).with_location("DE", "Bavaria")])?;
+    /// let rolled = p.roll_up()?;
+    /// assert_eq!(rolled.regions(0)[0].1, "Bavaria");
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn regions(&self, g: usize) -> &[(Text, Text)] {
+        slice(&self.regions, &self.region_start, g)
     }
 
     /// The portfolio of group records, one per group, in the order of [`RolledUp::groups`].
@@ -193,6 +263,25 @@ impl RolledUp {
         &self.source
     }
 
+    /// The group index of every source account, in the source's order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::{AccountRecord, Portfolio};
+    ///
+    /// let p = Portfolio::new(vec![
+    ///     AccountRecord::new("L", "Location", 2.0).with_parent("G"),
+    ///     AccountRecord::new("G", "Group", 1.0),
+    /// ])?;
+    /// assert_eq!(p.roll_up()?.group_indexes(), [0, 0]);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn group_indexes(&self) -> &[u32] {
+        &self.group_of
+    }
+
     /// The id of the group account `id` belongs to.
     ///
     /// # Examples
@@ -206,18 +295,26 @@ impl RolledUp {
     /// ```
     #[must_use]
     pub fn group_of(&self, id: &str) -> Option<&str> {
-        self.group_of.get(id).map(String::as_str)
+        let i = self.source.index_of(id)?;
+        let g = *self.group_of.get(i)? as usize;
+        self.groups.get(g).map(|g| g.id.as_str())
     }
 }
 
+const NONE: u32 = u32::MAX;
+/// How many ids of a long cycle its error names.
+const CYCLE_IDS_SHOWN: usize = 5;
+
 impl Portfolio {
     /// Rolls locations and subsidiaries up to their groups (see [`RolledUp`] for the rules).
+    /// Linear in the number of accounts (each account's parent is looked up once and each
+    /// chain walked once), plus sorting the members of each group by id.
     ///
     /// # Errors
     ///
     /// [`Error::UnknownParent`] naming the account and the parent it names;
     /// [`Error::ParentCycle`] naming the accounts on a cycle (an account that is its own parent
-    /// is a cycle of one).
+    /// is a cycle of one; a long cycle is named by its first ids and its length).
     ///
     /// # Examples
     ///
@@ -233,151 +330,249 @@ impl Portfolio {
     /// # Ok::<(), Error>(())
     /// ```
     pub fn roll_up(&self) -> Result<RolledUp> {
-        let index: BTreeMap<&str, &AccountRecord> =
-            self.accounts().iter().map(|r| (r.id.as_str(), r)).collect();
-        let mut root_of: BTreeMap<&str, &str> = BTreeMap::new();
-        for r in self.accounts() {
-            let mut path: Vec<&str> = vec![r.id.as_str()];
-            let mut current = r;
-            let root = loop {
-                if let Some(root) = root_of.get(current.id.as_str()) {
-                    break *root;
-                }
-                let Some(parent) = current.parent.as_deref() else {
-                    break current.id.as_str();
-                };
-                let Some(next) = index.get(parent) else {
+        let accounts = self.accounts();
+        let n = accounts.len();
+        let mut parent = vec![NONE; n];
+        for (i, a) in accounts.iter().enumerate() {
+            if let Some(p) = &a.parent {
+                let Some(j) = self.index_of(p) else {
                     return Err(Error::UnknownParent {
-                        account: current.id.clone(),
-                        parent: parent.to_owned(),
+                        account: a.id.to_string(),
+                        parent: p.to_string(),
                     });
                 };
-                if let Some(start) = path.iter().position(|id| *id == parent) {
-                    let mut cycle: Vec<String> =
-                        path[start..].iter().map(|s| (*s).to_owned()).collect();
-                    cycle.push(parent.to_owned());
-                    return Err(Error::ParentCycle {
-                        account: parent.to_owned(),
-                        cycle,
-                    });
-                }
-                path.push(parent);
-                current = next;
-            };
-            for id in path {
-                root_of.insert(id, root);
+                parent[i] = j as u32;
+            }
+        }
+        let root = roots(accounts, &parent)?;
+
+        // Group index of each head, in source order.
+        let mut group_index = vec![NONE; n];
+        let mut heads = Vec::new();
+        for (i, &p) in parent.iter().enumerate() {
+            if p == NONE {
+                group_index[i] = heads.len() as u32;
+                heads.push(i);
+            }
+        }
+        let group_of: Vec<u32> = root.iter().map(|&r| group_index[r as usize]).collect();
+        let groups_n = heads.len();
+
+        // Members grouped by a counting sort, then sorted by id within each group.
+        let mut start = vec![0u32; groups_n + 1];
+        for &g in &group_of {
+            start[g as usize + 1] += 1;
+        }
+        for g in 0..groups_n {
+            start[g + 1] += start[g];
+        }
+        let mut fill = start.clone();
+        let mut order = vec![0u32; n];
+        for (i, &g) in group_of.iter().enumerate() {
+            order[fill[g as usize] as usize] = i as u32;
+            fill[g as usize] += 1;
+        }
+        for g in 0..groups_n {
+            let range = start[g] as usize..start[g + 1] as usize;
+            if range.len() > 1 {
+                order[range].sort_unstable_by(|&a, &b| {
+                    accounts[a as usize].id.cmp(&accounts[b as usize].id)
+                });
             }
         }
 
-        let mut members: BTreeMap<&str, Vec<&AccountRecord>> = BTreeMap::new();
-        for r in self.accounts() {
-            let root = root_of.get(r.id.as_str()).copied().unwrap_or(r.id.as_str());
-            members.entry(root).or_default().push(r);
-        }
-
-        let mut groups = Vec::new();
-        let mut records = Vec::new();
-        for head in self.accounts().iter().filter(|r| r.parent.is_none()) {
-            let list = members.get(head.id.as_str()).cloned().unwrap_or_default();
-            groups.push(describe_group(head, &list));
-            records.push(aggregate(head, &list));
-        }
-        let group_of = root_of
-            .into_iter()
-            .map(|(a, g)| (a.to_owned(), g.to_owned()))
+        let mut groups = Vec::with_capacity(groups_n);
+        let mut records = Vec::with_capacity(groups_n);
+        let mut members = Vec::with_capacity(n);
+        let mut countries = Vec::with_capacity(groups_n);
+        let mut country_start = Vec::with_capacity(groups_n + 1);
+        let mut regions = Vec::with_capacity(groups_n);
+        let mut region_start = Vec::with_capacity(groups_n + 1);
+        country_start.push(0);
+        region_start.push(0);
+        let mut ratings: Vec<RatingColumn> = self
+            .ratings()
+            .iter()
+            .map(|c| RatingColumn::with_capacity(c.field(), c.factor().clone(), groups_n))
             .collect();
+        for (g, &head) in heads.iter().enumerate() {
+            let list = &order[start[g] as usize..start[g + 1] as usize];
+            let head = &accounts[head];
+            members.extend(list.iter().map(|&i| accounts[i as usize].id.clone()));
+
+            let c0 = countries.len();
+            countries.extend(
+                list.iter()
+                    .filter_map(|&i| accounts[i as usize].country.clone()),
+            );
+            countries[c0..].sort_unstable();
+            let kept = dedup_tail(&mut countries, c0);
+            country_start.push(countries.len() as u32);
+            let r0 = regions.len();
+            regions.extend(list.iter().filter_map(|&i| {
+                let a = &accounts[i as usize];
+                Some((a.country.clone()?, a.region.clone()?))
+            }));
+            regions[r0..].sort_unstable();
+            let kept_regions = dedup_tail(&mut regions, r0);
+            region_start.push(regions.len() as u32);
+            let coverage = if kept >= 2 {
+                Coverage::Global
+            } else if kept_regions >= 2 {
+                Coverage::National
+            } else {
+                Coverage::Territory
+            };
+            groups.push(Group {
+                id: head.id.clone(),
+                name: head.name.clone(),
+                size: list.len(),
+                coverage,
+            });
+            records.push(aggregate(head, list, accounts));
+            for (out, column) in ratings.iter_mut().zip(self.ratings()) {
+                out.push(mean_rating(list, accounts, column));
+            }
+        }
+        check_totals(&records)?;
         Ok(RolledUp {
             source: self.clone(),
             groups,
-            portfolio: Portfolio::new(records)?,
+            portfolio: Portfolio::from_checked(records, ratings, None),
             group_of,
+            members,
+            member_start: start,
+            countries,
+            country_start,
+            regions,
+            region_start,
         })
     }
 }
 
-fn describe_group(head: &AccountRecord, members: &[&AccountRecord]) -> Group {
-    let mut ids: Vec<String> = members.iter().map(|r| r.id.clone()).collect();
-    ids.sort();
-    let countries: BTreeSet<&str> = members
-        .iter()
-        .filter_map(|r| r.country.as_deref())
-        .collect();
-    let regions: BTreeSet<(&str, &str)> = members
-        .iter()
-        .filter_map(|r| Some((r.country.as_deref()?, r.region.as_deref()?)))
-        .collect();
-    let coverage = if countries.len() >= 2 {
-        Coverage::Global
-    } else if regions.len() >= 2 {
-        Coverage::National
-    } else {
-        Coverage::Territory
-    };
-    Group {
-        id: head.id.clone(),
-        name: head.name.clone(),
-        members: ids,
-        countries: countries.into_iter().map(str::to_owned).collect(),
-        regions: regions
-            .into_iter()
-            .map(|(c, r)| (c.to_owned(), r.to_owned()))
-            .collect(),
-        coverage,
+/// Removes duplicates from the sorted tail `items[from..]`; returns how many are left.
+fn dedup_tail<T: PartialEq>(items: &mut Vec<T>, from: usize) -> usize {
+    let mut kept = from;
+    for i in from..items.len() {
+        if kept == from || items[i] != items[kept - 1] {
+            items.swap(kept, i);
+            kept += 1;
+        }
+    }
+    items.truncate(kept);
+    kept - from
+}
+
+/// The top-most ancestor of every account, each account visited once; or the first cycle.
+fn roots(accounts: &[Account], parent: &[u32]) -> Result<Vec<u32>> {
+    let n = accounts.len();
+    let mut root = vec![NONE; n];
+    // On the current path: its position in `path`, so that a cycle is found in O(1).
+    let mut on_path = vec![NONE; n];
+    let mut path: Vec<u32> = Vec::new();
+    for start in 0..n {
+        if root[start] != NONE {
+            continue;
+        }
+        path.clear();
+        let mut current = start as u32;
+        let top = loop {
+            let c = current as usize;
+            if root[c] != NONE {
+                break root[c];
+            }
+            if on_path[c] != NONE {
+                let cycle = &path[on_path[c] as usize..];
+                return Err(cycle_error(accounts, cycle));
+            }
+            on_path[c] = path.len() as u32;
+            path.push(current);
+            if parent[c] == NONE {
+                break current;
+            }
+            current = parent[c];
+        };
+        for &p in &path {
+            root[p as usize] = top;
+            on_path[p as usize] = NONE;
+        }
+    }
+    Ok(root)
+}
+
+fn cycle_error(accounts: &[Account], cycle: &[u32]) -> Error {
+    let id = |i: &u32| accounts[*i as usize].id.to_string();
+    let mut shown: Vec<String> = cycle.iter().take(CYCLE_IDS_SHOWN).map(id).collect();
+    if cycle.len() <= CYCLE_IDS_SHOWN {
+        shown.extend(cycle.first().map(id));
+    }
+    Error::ParentCycle {
+        account: cycle.first().map(id).unwrap_or_default(),
+        cycle: shown,
+        length: cycle.len(),
     }
 }
 
-fn aggregate(head: &AccountRecord, members: &[&AccountRecord]) -> AccountRecord {
-    let revenue: f64 = members.iter().map(|r| r.revenue).sum();
-    let summed = |get: fn(&AccountRecord) -> Option<f64>| {
-        members.iter().any(|r| get(r).is_some()).then(|| {
-            members
-                .iter()
-                .map(|r| get(r).unwrap_or(r.revenue))
-                .sum::<f64>()
-        })
+fn aggregate(head: &Account, members: &[u32], accounts: &[Account]) -> Account {
+    let revenue: f64 = members.iter().map(|&i| accounts[i as usize].revenue).sum();
+    let summed = |get: fn(&Account) -> Option<f64>| {
+        members
+            .iter()
+            .any(|&i| get(&accounts[i as usize]).is_some())
+            .then(|| {
+                members
+                    .iter()
+                    .map(|&i| {
+                        let a = &accounts[i as usize];
+                        get(a).unwrap_or(a.revenue)
+                    })
+                    .sum::<f64>()
+            })
     };
-    AccountRecord {
+    Account {
         id: head.id.clone(),
         name: head.name.clone(),
         revenue,
         parent: None,
         country: head.country.clone(),
         region: head.region.clone(),
-        potential: summed(|r| r.potential),
-        target: summed(|r| r.target),
-        strategic_fit: mean_ratings(members, |r| &r.strategic_fit),
-        relationship_strength: mean_ratings(members, |r| &r.relationship_strength),
+        potential: summed(|a| a.potential),
+        target: summed(|a| a.target),
     }
 }
 
-fn mean_ratings(
-    members: &[&AccountRecord],
-    ratings: fn(&AccountRecord) -> &BTreeMap<String, f64>,
-) -> BTreeMap<String, f64> {
-    let factors: BTreeSet<&String> = members.iter().flat_map(|r| ratings(r).keys()).collect();
-    factors
-        .into_iter()
-        .map(|factor| {
-            let rated: Vec<(f64, f64)> = members
-                .iter()
-                .filter_map(|r| ratings(r).get(factor).map(|v| (r.revenue, *v)))
-                .collect();
-            let weight: f64 = rated.iter().map(|(w, _)| w).sum();
-            let value = if weight > 0.0 {
-                rated.iter().map(|(w, v)| w * v).sum::<f64>() / weight
-            } else {
-                rated.iter().map(|(_, v)| v).sum::<f64>() / rated.len().max(1) as f64
-            };
-            // Rounding must not push a mean off the members' rating scale.
-            let (lo, hi) = rated
-                .iter()
-                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (_, v)| {
-                    (lo.min(*v), hi.max(*v))
-                });
-            (
-                factor.clone(),
-                if lo <= hi { value.clamp(lo, hi) } else { value },
-            )
-        })
-        .collect()
+/// The revenue-weighted mean rating of a group's members, weighted by revenue shares so that
+/// no product of a revenue and a rating can overflow.
+fn mean_rating(members: &[u32], accounts: &[Account], column: &RatingColumn) -> Option<f64> {
+    let (mut weight, mut plain, mut count) = (0.0, 0.0, 0usize);
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for &i in members {
+        if let Some(v) = column.get(i as usize) {
+            weight += accounts[i as usize].revenue;
+            plain += v;
+            count += 1;
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    let value = if weight > 0.0 {
+        members
+            .iter()
+            .filter_map(|&i| {
+                let v = column.get(i as usize)?;
+                Some(accounts[i as usize].revenue / weight * v)
+            })
+            .sum::<f64>()
+    } else {
+        plain / count as f64
+    };
+    // Rounding must not push a mean off the members' rating scale.
+    Some(if value.is_finite() {
+        value.clamp(lo, hi)
+    } else {
+        lo
+    })
 }

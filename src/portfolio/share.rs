@@ -6,7 +6,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::portfolio::record::Portfolio;
+use crate::portfolio::record::{Account, Portfolio};
+use crate::portfolio::text::Text;
 use crate::scores::RevenueShareScale;
 
 /// The cut points of the Pareto / ABC analysis, as cumulative shares of revenue.
@@ -256,7 +257,7 @@ impl Default for ShareMethod {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RevenueShare {
     /// The account.
-    pub id: String,
+    pub id: Text,
     /// Its revenue.
     pub revenue: f64,
     /// Its fraction of total revenue.
@@ -293,24 +294,45 @@ impl ShareMethod {
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     pub fn shares(&self, portfolio: &Portfolio) -> Result<Vec<RevenueShare>> {
-        let pairs: Vec<(&str, f64)> = portfolio
-            .accounts()
-            .iter()
-            .map(|r| (r.id.as_str(), r.revenue))
-            .collect();
-        self.shares_of(&pairs)
+        let accounts = portfolio.accounts();
+        Ok(self
+            .ranked(accounts)?
+            .into_iter()
+            .map(|r| {
+                let a = &accounts[r.index as usize];
+                RevenueShare {
+                    id: a.id.clone(),
+                    revenue: a.revenue,
+                    share: r.share,
+                    cumulative_before: r.cumulative_before,
+                    rank: r.rank,
+                    score: r.score,
+                }
+            })
+            .collect())
     }
 
-    pub(crate) fn shares_of(&self, accounts: &[(&str, f64)]) -> Result<Vec<RevenueShare>> {
-        let mut order: Vec<(&str, f64)> = accounts.to_vec();
-        order.sort_by(|a, b| by_revenue_then_id(*a, *b));
-        let total: f64 = order.iter().map(|a| a.1).sum();
+    /// The accounts ranked (revenue descending, then id ascending) with their shares and
+    /// scores, by index: no id is copied.
+    pub(crate) fn ranked(&self, accounts: &[Account]) -> Result<Vec<Ranked>> {
+        // Revenues beside the indexes, so that the sort reads ids only to break ties.
+        let mut keyed: Vec<(f64, u32)> = accounts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.revenue, i as u32))
+            .collect();
+        keyed.sort_unstable_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| accounts[a.1 as usize].id.cmp(&accounts[b.1 as usize].id))
+        });
+        let order: Vec<u32> = keyed.iter().map(|k| k.1).collect();
+        let total: f64 = keyed.iter().map(|k| k.0).sum();
         if total <= 0.0 {
             return Err(Error::ZeroTotalRevenue);
         }
         let n = order.len();
         let mut out = Vec::with_capacity(n);
-        for g in tie_groups(order.iter().map(|a| a.1)) {
+        for g in tie_groups(keyed.iter().map(|k| k.0)) {
             let below = n - g.start - g.len;
             let cumulative_before = (g.larger / total).clamp(0.0, 1.0);
             let share = (g.revenue / total).clamp(0.0, 1.0);
@@ -329,10 +351,9 @@ impl ShareMethod {
                     ShareMethod::Pareto(cuts) => cuts.score(cumulative_before),
                 }
             };
-            for (k, (id, rev)) in order[g.start..g.start + g.len].iter().enumerate() {
-                out.push(RevenueShare {
-                    id: (*id).to_owned(),
-                    revenue: *rev,
+            for (k, &index) in order[g.start..g.start + g.len].iter().enumerate() {
+                out.push(Ranked {
+                    index,
                     share,
                     cumulative_before,
                     rank: g.start + k + 1,
@@ -344,8 +365,16 @@ impl ShareMethod {
     }
 }
 
-/// A run of accounts with equal revenue in the ranking (revenue descending): they share one
-/// score, one cumulative share and one ABC class.
+/// One account's place in the ranking, by its index in the portfolio.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Ranked {
+    pub index: u32,
+    pub share: f64,
+    pub cumulative_before: f64,
+    pub rank: usize,
+    pub score: f64,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct TieGroup {
     /// Index of the run's first account in the ranking.
