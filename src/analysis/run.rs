@@ -753,7 +753,8 @@ fn migration_table(
 ///
 /// assert!(check_data_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data/portfolio.csv")).is_ok());
 /// let err = check_data_path(env!("CARGO_MANIFEST_DIR")).unwrap_err();
-/// assert!(err.to_string().contains("folder"));
+/// let cause = std::error::Error::source(&err).map(ToString::to_string);
+/// assert!(cause.is_some_and(|c| c.contains("folder"))); // the message names the path
 /// ```
 pub fn check_data_path(path: impl AsRef<Path>) -> Result<()> {
     let path = path.as_ref();

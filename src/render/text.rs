@@ -89,10 +89,22 @@ fn wrap_words(out: &mut String, first: &str, indent: &str, text: &str) {
     for word in text.split(' ').filter(|w| !w.is_empty()) {
         let room = MAX_WIDTH.saturating_sub(line.chars().count() + usize::from(!empty));
         if !empty && word.chars().count() > room {
+            // A label ("most:") goes down with the words it labels.
+            let mut carried = None;
+            if let Some((head, last)) = line.trim_end().rsplit_once(' ') {
+                if last.ends_with(':') && !head.trim().is_empty() {
+                    carried = Some(last.to_owned());
+                    line = head.to_owned();
+                }
+            }
             out.push_str(line.trim_end());
             out.push('\n');
             line = indent.to_owned();
             empty = true;
+            if let Some(label) = carried {
+                line.push_str(&label);
+                empty = false;
+            }
         }
         if !empty {
             line.push(' ');
