@@ -119,6 +119,11 @@ pub fn csv<W: Write>(report: &Report, writer: W, output: &OutputOptions) -> Resu
         .map(|s| (*s).to_owned()),
     );
     let whitespace = report.whitespace.as_ref();
+    let grids: HashMap<&str, &crate::portfolio::AccountWhitespace> = whitespace
+        .iter()
+        .flat_map(|w| &w.accounts)
+        .map(|a| (a.id.as_str(), a))
+        .collect();
     if let Some(ws) = whitespace {
         header.push("whitespace".to_owned());
         header.extend(ws.products.iter().map(|p| format!("whitespace:{p}")));
@@ -183,7 +188,7 @@ pub fn csv<W: Write>(report: &Report, writer: W, output: &OutputOptions) -> Resu
             reasons.get(a.id.as_str()).cloned().unwrap_or_default(),
         ]);
         if let Some(ws) = whitespace {
-            match ws.account(&a.id) {
+            match grids.get(a.id.as_str()) {
                 Some(g) => {
                     row.push(num(g.whitespace));
                     row.extend(g.cells.iter().map(|c| opt(c.map(|c| c.whitespace))));
