@@ -155,8 +155,12 @@ fn check_header(data: &Path, config: &AnalysisConfig) -> Result<()> {
 /// The steps: the latest period is rolled up to groups and scored; every model selected is
 /// run, the primary one calibrated to the wanted number of Key accounts (if asked); the other
 /// models are compared with it and all are combined into a consensus; then concentration,
-/// migration from the previous period (classified with the same calibrated model, with
-/// Millman and Wilson's Uncoupling), target attainment and opportunities.
+/// migration from the previous period (the same model, calibrated on that period's own
+/// portfolio when calibration is asked for, as that period's report had it; with Millman and
+/// Wilson's Uncoupling and each mover's reason: its own scores against the moved
+/// thresholds), target attainment and opportunities. Every account row says why it sits in
+/// its class, the smallest move up a tier, the smallest fall down one and whether the
+/// weights decide it ([`summarize`](crate::explain::summarize)).
 ///
 /// # Errors
 ///
