@@ -19,9 +19,21 @@ mod portfolio_data;
 
 const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 
+/// The sizes to run: all, or those listed in `PORTFOLIO_BENCH_SIZES` (e.g. `10000,100000`).
+fn sizes() -> Vec<usize> {
+    std::env::var("PORTFOLIO_BENCH_SIZES").map_or_else(
+        |_| SIZES.to_vec(),
+        |list| {
+            list.split(',')
+                .filter_map(|n| n.trim().parse().ok())
+                .collect()
+        },
+    )
+}
+
 fn steps(c: &mut Criterion) {
     let config = portfolio_data::config();
-    for n in SIZES {
+    for n in sizes() {
         let path = portfolio_data::data_file(n);
         let mut g = c.benchmark_group("portfolio");
         g.sample_size(10)

@@ -328,7 +328,11 @@ pub enum Error {
     },
 
     /// Parent links form a cycle.
-    #[error("account {} is its own ancestor: {}", quote(.account), cycle_path(.cycle, *.length))]
+    #[error(
+        "account {} is its own ancestor: {}",
+        quote(.account),
+        cycle_path(.cycle, *.length)
+    )]
     ParentCycle {
         /// The first account found on the cycle.
         account: String,
@@ -392,27 +396,6 @@ pub enum Error {
     /// A consensus was asked of no classifications.
     #[error("no classifications to combine")]
     NoClassifications,
-
-    /// A CSV file lacks a required column.
-    #[error("csv: missing column {}", quote(.column))]
-    CsvMissingColumn {
-        /// The column's name.
-        column: String,
-    },
-
-    /// A CSV file has a column the reader does not know (often a typo).
-    #[error("csv: unknown column {}", quote(.column))]
-    CsvUnknownColumn {
-        /// The column's name.
-        column: String,
-    },
-
-    /// A CSV file names a column twice.
-    #[error("csv: column {} appears twice", quote(.column))]
-    CsvDuplicateColumn {
-        /// The column's name.
-        column: String,
-    },
 
     /// A CSV cell holds a value that cannot be read.
     #[error(
@@ -531,13 +514,35 @@ pub enum Error {
         high: f64,
     },
 
+    /// A value given to a chart is NaN, infinite or outside its range.
+    #[error("{chart} chart: {what} {value} is not a finite number{range}")]
+    InvalidChartValue {
+        /// The chart.
+        chart: &'static str,
+        /// What the value is (for example the account and the coordinate).
+        what: String,
+        /// The value given.
+        value: f64,
+        /// The range the value must lie in, as words (empty when any finite value will do).
+        range: &'static str,
+    },
+
+    /// The plotting library failed to draw a chart.
+    #[error("{chart} chart: cannot draw: {reason}")]
+    ChartDrawing {
+        /// The chart.
+        chart: &'static str,
+        /// The plotting library's message.
+        reason: String,
+    },
     /// An analysis file cannot be read.
-    #[error("cannot read analysis file {path}: {message}")]
+    #[error("cannot read analysis file {}", quote(.path))]
     AnalysisOpen {
         /// The path given.
         path: String,
         /// What the operating system reported.
-        message: String,
+        #[source]
+        source: IoError,
     },
 
     /// An analysis file is not valid TOML, has an unknown key, or a value of the wrong type.
@@ -563,7 +568,7 @@ pub enum Error {
     },
 
     /// A value of an analysis file is rejected by the part of the library it configures.
-    #[error("analysis file, {key}: {source}")]
+    #[error("analysis file, {key}")]
     AnalysisValue {
         /// The key's path.
         key: String,
@@ -597,7 +602,7 @@ pub enum Error {
     },
 
     /// An output file or folder cannot be written.
-    #[error("cannot write {path}: {message}")]
+    #[error("cannot write {}: {message}", quote(.path))]
     Output {
         /// The path.
         path: String,
@@ -659,6 +664,100 @@ pub enum Error {
     DuplicateBreakdown {
         /// The score.
         score: ScoreField,
+    },
+
+    /// A period's total of an amount overflows while a CSV file is read.
+    #[error(
+        "csv line {line}: the total {field} of period {} overflows: the amounts are too \
+         large to add up",
+        quote(.period)
+    )]
+    CsvTotalOverflow {
+        /// The line whose amount made the total overflow.
+        line: u64,
+        /// The period's label.
+        period: String,
+        /// The amount whose total overflows.
+        field: crate::portfolio::AmountField,
+    },
+
+    /// A workbook file cannot be opened.
+    #[error("cannot open workbook {path}: {message}")]
+    WorkbookOpen {
+        /// The path given.
+        path: String,
+        /// What the operating system reported.
+        message: String,
+    },
+
+    /// A file is not a readable `.xlsx` workbook: not a zip archive (a legacy `.xls` or an
+    /// encrypted workbook), a damaged part, invalid XML.
+    #[error("workbook: {message}")]
+    WorkbookMalformed {
+        /// What the zip or workbook reader reported.
+        message: String,
+    },
+
+    /// A workbook would unpack past a limit of the workbook reader (a zip bomb, or a file
+    /// too large to read); nothing past the limit was unpacked.
+    #[error("workbook {part}: {what} {value} exceeds the limit {limit}")]
+    WorkbookTooLarge {
+        /// The zip part (or sheet) that reached the limit.
+        part: String,
+        /// What was measured.
+        what: &'static str,
+        /// The value found (for a part that lies about its size, at least this).
+        value: u64,
+        /// The limit in force.
+        limit: u64,
+    },
+
+    /// A workbook has no worksheet of the name asked for, or no worksheet at all.
+    #[error("workbook has no worksheet {sheet:?}; its worksheets: [{}]", available.join(", "))]
+    WorkbookSheetNotFound {
+        /// The name asked for (empty when any worksheet would have done).
+        sheet: String,
+        /// The worksheets the workbook has.
+        available: Vec<String>,
+    },
+
+    /// A cell of a workbook sheet holds a value that cannot be read.
+    #[error("sheet {sheet:?}, cell {cell} (column {column}): {value:?} {reason}")]
+    WorkbookInvalidValue {
+        /// The sheet.
+        sheet: String,
+        /// The cell, e.g. `B17`.
+        cell: String,
+        /// The column's name in the header row.
+        column: String,
+        /// The cell's value as text.
+        value: String,
+        /// What the cell must hold.
+        reason: &'static str,
+    },
+
+    /// A sheet, or one row of it, cannot be read as a portfolio: `source` says why (the CSV
+    /// reader's error, e.g. [`Error::Header`] or an invalid account).
+    #[error(
+        "sheet {}{}",
+        quote(.sheet),
+        row.map(|r| format!(", row {r}")).unwrap_or_default()
+    )]
+    WorkbookSheet {
+        /// The sheet.
+        sheet: String,
+        /// The sheet row (1-based, as the spreadsheet shows it), if the error has one.
+        row: Option<u32>,
+        /// What is wrong.
+        #[source]
+        source: Box<Error>,
+    },
+
+    /// A report cannot be written as a workbook.
+    #[error("cannot write workbook: {message}")]
+    WorkbookWrite {
+        /// What the workbook writer reported.
+        message: String,
     },
 
     /// A move between periods was to be explained with two models that do not read the
@@ -754,19 +853,29 @@ pub enum Error {
         field: crate::portfolio::AmountField,
     },
 
-    /// A period's total of an amount overflows while a CSV file is read.
+    /// The header of a product file is not the columns `id`, `product`, `revenue` and
+    /// `potential` (in any order, ignoring case): a column is unknown, missing or repeated.
     #[error(
-        "csv line {line}: the total {field} of period {period:?} overflows: the amounts are too \
-         large to add up"
+        "product file: column {} {problem} (the columns are id, product, revenue, potential)",
+        quote(.column)
     )]
-    CsvTotalOverflow {
-        /// The line whose amount made the total overflow.
-        line: u64,
-        /// The period's label.
-        period: String,
-        /// The amount whose total overflows.
-        field: crate::portfolio::AmountField,
+    ProductHeader {
+        /// The column's header as written (for a missing column, its name).
+        column: String,
+        /// What is wrong: `is not known`, `is missing` or `appears twice`.
+        problem: &'static str,
     },
+}
+
+/// A cycle's ids joined by arrows; a long cycle is cut after the ids given, with its length.
+fn cycle_path(cycle: &[String], length: usize) -> String {
+    let ids: Vec<String> = cycle.iter().map(|id| quote(id).to_string()).collect();
+    let path = ids.join(" -> ");
+    if cycle.len() > length {
+        path
+    } else {
+        format!("{path} -> ... (a cycle of {length} accounts)")
+    }
 }
 
 fn count(n: usize, what: &str) -> String {
@@ -800,16 +909,6 @@ fn order_hint(problems: &[crate::portfolio::PeriodProblem]) -> &'static str {
     }
 }
 
-/// A cycle's ids joined by arrows; a long cycle is cut after the ids given, with its length.
-fn cycle_path(cycle: &[String], length: usize) -> String {
-    let path = path(cycle).to_string();
-    if cycle.len() > length {
-        path
-    } else {
-        format!("{path} -> ... (a cycle of {length} accounts)")
-    }
-}
-
 /// The crate's result type.
 ///
 /// # Examples
@@ -821,6 +920,35 @@ fn cycle_path(cycle: &[String], length: usize) -> String {
 /// assert!(fit().is_ok());
 /// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// The message followed by the message of every error that caused it, joined by `: `: what
+    /// a person should read, since each message leaves its cause to [`source`] (an analysis
+    /// file's setting names the key, its source what is wrong with the value).
+    ///
+    /// [`source`]: std::error::Error::source
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use keyaccount::portfolio::read_csv;
+    ///
+    /// let err = read_csv("id,name,revenue\nA,Alpha,1\nA,Again,2\n".as_bytes()).unwrap_err();
+    /// assert_eq!(err.to_string(), "csv line 3");
+    /// assert_eq!(err.chain(), r#"csv line 3: account "A" appears twice"#);
+    /// ```
+    #[must_use]
+    pub fn chain(&self) -> String {
+        let mut message = self.to_string();
+        let mut source = std::error::Error::source(self);
+        while let Some(s) = source {
+            message.push_str(": ");
+            message.push_str(&s.to_string());
+            source = s.source();
+        }
+        message
+    }
+}
 
 /// An I/O error inside an [`Error`], shared so that `Error` stays `Clone` and `PartialEq`.
 ///
@@ -902,9 +1030,6 @@ impl std::error::Error for IoError {
 /// Characters of input text echoed in a message before it is cut.
 pub(crate) const ECHO_CHARS: usize = 64;
 
-/// Ids of a path (a parent cycle) listed in a message before it is cut.
-pub(crate) const ECHO_IDS: usize = 8;
-
 /// `s` cut to its first [`ECHO_CHARS`] characters, and whether it was cut.
 fn head(s: &str) -> (&str, bool) {
     match s.char_indices().nth(ECHO_CHARS) {
@@ -967,28 +1092,6 @@ impl fmt::Display for Num {
     }
 }
 
-/// A path of ids in a message (`"A" -> "B" -> "A"`), cut after [`ECHO_IDS`] ids.
-pub(crate) fn path(ids: &[String]) -> impl fmt::Display + '_ {
-    Path(ids)
-}
-
-struct Path<'a>(&'a [String]);
-
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, id) in self.0.iter().take(ECHO_IDS).enumerate() {
-            if i > 0 {
-                f.write_str(" -> ")?;
-            }
-            write!(f, "{}", quote(id))?;
-        }
-        if self.0.len() > ECHO_IDS {
-            write!(f, " -> ... ({} ids)", self.0.len())?;
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1021,11 +1124,10 @@ mod tests {
             format!("{:?}... (200 bytes)", "é".repeat(ECHO_CHARS))
         );
         assert_eq!(cut("revenue").to_string(), "revenue");
-        let ids: Vec<String> = (0..20).map(|i| i.to_string()).collect();
-        let p = path(&ids).to_string();
-        assert!(
-            p.starts_with(r#""0" -> "1""#) && p.ends_with(r#""7" -> ... (20 ids)"#),
-            "{p}"
+        let ids: Vec<String> = (0..5).map(|i| i.to_string()).collect();
+        assert_eq!(
+            cycle_path(&ids, 20),
+            r#""0" -> "1" -> "2" -> "3" -> "4" -> ... (a cycle of 20 accounts)"#
         );
     }
 }

@@ -69,7 +69,10 @@ fn chain(err: &Error) -> String {
         source = s.source();
     }
     let first = err.to_string();
-    assert!(!first.contains('\n'), "{first:?}");
+    // Header and period-order errors list every problem, one a line, on purpose.
+    if !matches!(err, Error::Header { .. } | Error::PeriodOrder { .. }) {
+        assert!(!first.contains('\n'), "{first:?}");
+    }
     assert!(!first.starts_with(char::is_uppercase), "{first:?}");
     msg
 }
@@ -1266,7 +1269,7 @@ mod portfolio {
     #[cfg(feature = "csv")]
     #[test]
     fn malformed_csv() {
-        use keyaccount::portfolio::read_csv;
+        use keyaccount::portfolio::{read_csv, HeaderProblem};
         let csv = |s: &'static str| read_csv(s.as_bytes());
         fn at(e: &Error, n: u64) -> bool {
             matches!(e, Error::CsvInvalidValue { line, .. }
@@ -1274,8 +1277,34 @@ mod portfolio {
                 | Error::CsvRecord { line, .. } if *line == n)
         }
         run(vec![
-            // Header problems (a missing, misspelt or repeated column) are one multi-line error
-            // listing them all: tests/input_layout.rs.
+            case(
+                "no revenue column",
+                csv("id,name\nA,Alpha\n"),
+                |e| {
+                    matches!(e, Error::Header { problems, .. }
+                    if matches!(problems.as_slice(), [HeaderProblem::Missing { .. }]))
+                },
+                &["no column for revenue", "accepted"],
+            ),
+            case(
+                "typo in a column",
+                csv("id,name,revenu\nA,Alpha,1\n"),
+                |e| {
+                    matches!(e, Error::Header { problems, .. }
+                    if problems.iter().any(|p| matches!(p, HeaderProblem::Unknown { column, .. }
+                        if column.header == "revenu")))
+                },
+                &["\"revenu\"", "did you mean \"revenue\""],
+            ),
+            case(
+                "column twice",
+                csv("id,name,revenue,revenue\nA,Alpha,1,2\n"),
+                |e| {
+                    matches!(e, Error::Header { problems, .. }
+                    if matches!(problems.as_slice(), [HeaderProblem::Duplicate { .. }]))
+                },
+                &["read as revenue", "keep one"],
+            ),
             case(
                 "text revenue",
                 csv("id,name,revenue\nA,Alpha,1\nB,Beta,12;5\n"),

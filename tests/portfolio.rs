@@ -3,8 +3,8 @@
 use approx::assert_relative_eq;
 use keyaccount::portfolio::{
     calibrate, consensus, opportunities, AbcClass, AbcCuts, AccountRecord, AmountField, Attainment,
-    Comparison, Concentration, ConcentrationOptions, ConsensusRule, Coverage, KeyRange, Migration,
-    Portfolio, ScoredPortfolio, ScoringConfig, ShareMethod, Summary,
+    Comparison, Concentration, ConcentrationOptions, ConsensusRule, Coverage, HeaderProblem,
+    KeyRange, Migration, Portfolio, ScoredPortfolio, ScoringConfig, ShareMethod, Summary,
 };
 use keyaccount::{
     AnyModel, Error, Factor, FourS, FourSParams, MillmanWilson, MissingRating, RatingScale,
@@ -596,13 +596,25 @@ fn csv_errors_name_line_and_column() {
     assert!(matches!(err, Error::CsvRecord { line: 2, .. }));
     let err = read_csv(format!("{header}1,A,Alpha,4,,0.5\n").as_bytes()).unwrap_err();
     assert!(matches!(err, Error::CsvMalformed { line: 2, .. }));
-    // Header problems come together in one error (see tests/input_layout.rs).
-    for header in ["id,name,revnue\n", "id,name\n", "id,name,revenue,id\n"] {
-        assert!(
-            matches!(read_csv(header.as_bytes()), Err(Error::Header { .. })),
-            "{header}"
-        );
-    }
+    let header_problems = |text: &str| match read_csv(text.as_bytes()) {
+        Err(Error::Header { problems, .. }) => problems,
+        other => panic!("expected a header error, got {other:?}"),
+    };
+    let problems = header_problems("id,name,revnue\n");
+    assert!(problems.iter().any(|p| matches!(p,
+        HeaderProblem::Unknown { column, suggestion: Some(s) }
+            if column.header == "revnue" && s == "revenue")));
+    assert!(problems
+        .iter()
+        .any(|p| matches!(p, HeaderProblem::Missing { .. })));
+    assert!(matches!(
+        header_problems("id,name\n").as_slice(),
+        [HeaderProblem::Missing { .. }]
+    ));
+    assert!(matches!(
+        header_problems("id,name,revenue,revenue\n").as_slice(),
+        [HeaderProblem::Duplicate { .. }]
+    ));
     assert_eq!(
         read_csv("id,name,revenue\n".as_bytes()),
         Err(Error::EmptyPortfolio)

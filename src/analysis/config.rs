@@ -721,7 +721,7 @@ impl AnalysisConfig {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(|e| Error::AnalysisOpen {
             path: path.display().to_string(),
-            message: e.to_string(),
+            source: e.into(),
         })?;
         Self::from_toml(&text)
     }

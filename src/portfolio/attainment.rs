@@ -186,16 +186,16 @@ impl Attainment {
         let mut by_tier: Vec<GroupAttainment> = Tier::ALL.iter().map(|&t| group(Some(t))).collect();
         let mut total = group(None);
         let mut accounts = Vec::with_capacity(classification.len());
-        for a in classification.accounts() {
-            let (revenue, target) = (a.account.revenue, a.account.target);
-            let tier = a.assessment.tier;
+        let scored = classification.scored().accounts();
+        for (a, &tier) in scored.iter().zip(classification.tiers()) {
+            let (revenue, target) = (a.revenue, a.target);
             if let Some(g) = by_tier.get_mut(tier_index(tier)) {
                 add(g, revenue, target);
             }
             add(&mut total, revenue, target);
             accounts.push(AccountAttainment {
-                id: a.account.id.clone(),
-                name: a.account.name.clone(),
+                id: a.id.clone(),
+                name: a.name.clone(),
                 tier,
                 revenue,
                 target,
@@ -286,15 +286,19 @@ pub struct Opportunity {
 #[must_use]
 pub fn opportunities(classification: &Classification, tier: Tier) -> Vec<Opportunity> {
     let mut out: Vec<Opportunity> = classification
+        .scored()
         .accounts()
-        .filter(|a| a.assessment.tier == tier)
-        .filter_map(|a| {
-            let potential = a.account.potential?;
-            let revenue = a.account.revenue;
+        .iter()
+        .zip(classification.tiers())
+        .zip(classification.classes())
+        .filter(|((_, t), _)| **t == tier)
+        .filter_map(|((a, _), &class)| {
+            let potential = a.potential?;
+            let revenue = a.revenue;
             Some(Opportunity {
-                id: a.account.id.clone(),
-                name: a.account.name.clone(),
-                class: a.assessment.class,
+                id: a.id.clone(),
+                name: a.name.clone(),
+                class,
                 revenue,
                 potential,
                 headroom: (potential - revenue).max(0.0),

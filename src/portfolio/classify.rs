@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::any::{AnyAssessment, AnyModel, ModelKind};
+use crate::any::{AnyAssessment, AnyModel, Class, ModelKind};
 use crate::classifier::{Classifier, CutPoint};
 use crate::error::{Error, Result};
 use crate::portfolio::record::{Portfolio, RatingColumn};
@@ -670,17 +670,19 @@ impl ScoredPortfolio {
     #[must_use]
     pub fn classify(&self, model: impl Into<AnyModel>) -> Classification {
         let model = model.into();
-        let assessments = self
-            .0
-            .accounts
-            .iter()
-            .map(|a| model.classify(&a.scores))
-            .collect();
+        let n = self.0.accounts.len();
+        let (mut tiers, mut classes) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for a in &self.0.accounts {
+            let assessment = model.classify(&a.scores);
+            classes.push(assessment.class);
+            tiers.push(assessment.tier);
+        }
         Classification {
             cut_points: model.cut_points(),
             model,
             scored: self.clone(),
-            assessments,
+            tiers,
+            classes,
         }
     }
 
@@ -736,8 +738,9 @@ impl ScoredPortfolio {
 pub struct ClassifiedAccount<'a> {
     /// The account and its scores.
     pub account: &'a ScoredAccount,
-    /// The model's assessment: native class, tier, position, margin.
-    pub assessment: &'a AnyAssessment,
+    /// The model's assessment: native class, tier, position, margin (the class and tier
+    /// stored, the position and margin recomputed from the scores, which gives the same).
+    pub assessment: AnyAssessment,
 }
 
 /// The accounts of a [`Classification`] in its order (see [`Classification::accounts`]).
@@ -758,22 +761,23 @@ pub struct ClassifiedAccount<'a> {
 /// ```
 #[derive(Debug, Clone)]
 pub struct ClassifiedAccounts<'a> {
+    model: &'a AnyModel,
     accounts: std::slice::Iter<'a, ScoredAccount>,
-    assessments: std::slice::Iter<'a, AnyAssessment>,
 }
 
 impl<'a> Iterator for ClassifiedAccounts<'a> {
     type Item = ClassifiedAccount<'a>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        let account = self.accounts.next()?;
         Some(ClassifiedAccount {
-            account: self.accounts.next()?,
-            assessment: self.assessments.next()?,
+            account,
+            assessment: self.model.classify(&account.scores),
         })
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.assessments.size_hint()
+        self.accounts.size_hint()
     }
 }
 
@@ -781,9 +785,10 @@ impl ExactSizeIterator for ClassifiedAccounts<'_> {}
 
 impl DoubleEndedIterator for ClassifiedAccounts<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
+        let account = self.accounts.next_back()?;
         Some(ClassifiedAccount {
-            account: self.accounts.next_back()?,
-            assessment: self.assessments.next_back()?,
+            account,
+            assessment: self.model.classify(&account.scores),
         })
     }
 }
@@ -814,7 +819,8 @@ pub struct Classification {
     model: AnyModel,
     cut_points: Vec<CutPoint>,
     scored: ScoredPortfolio,
-    assessments: Vec<AnyAssessment>,
+    tiers: Vec<Tier>,
+    classes: Vec<Class>,
 }
 
 #[derive(Serialize)]
@@ -852,19 +858,22 @@ impl Serialize for Classification {
 
 impl<'de> Deserialize<'de> for Classification {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        // The assessments follow from the model and the scores; they are recomputed, and
+        // stored ones that disagree are refused.
         let raw = ClassificationIn::deserialize(deserializer)?;
-        let share = ShareMethod::default();
-        let (accounts, assessments) = raw
-            .accounts
-            .into_iter()
-            .map(|a| (a.account, a.assessment))
-            .unzip();
-        Ok(Classification {
-            model: raw.model,
-            cut_points: raw.cut_points,
-            scored: ScoredPortfolio::from_parts(share, accounts),
-            assessments,
-        })
+        let accounts: Vec<ScoredAccount> = raw.accounts.iter().map(|a| a.account.clone()).collect();
+        let scored = ScoredPortfolio::from_parts(ShareMethod::default(), accounts);
+        let mut c = scored.classify(raw.model);
+        if raw.accounts.iter().zip(c.accounts()).any(|(given, now)| {
+            (given.assessment.class, given.assessment.tier)
+                != (now.assessment.class, now.assessment.tier)
+        }) {
+            return Err(serde::de::Error::custom(
+                "an assessment does not follow from the model and the account's scores",
+            ));
+        }
+        c.cut_points = raw.cut_points;
+        Ok(c)
     }
 }
 
@@ -956,8 +965,8 @@ impl Classification {
     #[must_use]
     pub fn accounts(&self) -> ClassifiedAccounts<'_> {
         ClassifiedAccounts {
+            model: &self.model,
             accounts: self.scored.accounts().iter(),
-            assessments: self.assessments.iter(),
         }
     }
 
@@ -978,13 +987,14 @@ impl Classification {
     /// ```
     #[must_use]
     pub fn account(&self, index: usize) -> Option<ClassifiedAccount<'_>> {
+        let account = self.scored.accounts().get(index)?;
         Some(ClassifiedAccount {
-            account: self.scored.accounts().get(index)?,
-            assessment: self.assessments.get(index)?,
+            account,
+            assessment: self.model.classify(&account.scores),
         })
     }
 
-    /// The assessments, in the order of [`Classification::accounts`].
+    /// The tiers, in the order of [`Classification::accounts`].
     ///
     /// # Examples
     ///
@@ -995,12 +1005,33 @@ impl Classification {
     /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
     /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0)])?;
     /// let c = p.score(&config)?.classify(keyaccount::FourS::default());
-    /// assert_eq!(c.assessments().len(), 1);
+    /// assert_eq!(c.tiers(), [keyaccount::Tier::Key]);
     /// # Ok::<(), keyaccount::Error>(())
     /// ```
     #[must_use]
-    pub fn assessments(&self) -> &[AnyAssessment] {
-        &self.assessments
+    pub fn tiers(&self) -> &[Tier] {
+        &self.tiers
+    }
+
+    /// The native classes, in the order of [`Classification::accounts`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use keyaccount::portfolio::{AccountRecord, Portfolio, ScoringConfig, ShareMethod};
+    /// # use keyaccount::{Factor, MissingRating, RatingScale, ScoreField, Scorecard};
+    /// # let card = |s, f: &str| Scorecard::new(s, vec![Factor::new(f, 1.0, RatingScale::default())], MissingRating::Neutral);
+    /// # let config = ScoringConfig::new(ShareMethod::PercentileRank, card(ScoreField::StrategicFit, "growth")?, card(ScoreField::RelationshipStrength, "trust")?)?;
+    /// use keyaccount::{Class, FourSClass};
+    ///
+    /// let p = Portfolio::new(vec![AccountRecord::new("A", "Alpha", 1.0)])?;
+    /// let c = p.score(&config)?.classify(keyaccount::FourS::default());
+    /// assert_eq!(c.classes(), [Class::FourS(FourSClass::Strategic)]);
+    /// # Ok::<(), keyaccount::Error>(())
+    /// ```
+    #[must_use]
+    pub fn classes(&self) -> &[Class] {
+        &self.classes
     }
 
     /// The scored portfolio that was classified (shared, not copied).
@@ -1038,7 +1069,7 @@ impl Classification {
     /// ```
     #[must_use]
     pub fn len(&self) -> usize {
-        self.assessments.len()
+        self.tiers.len()
     }
 
     /// Whether there are no accounts (only for a hand-made empty value).
@@ -1056,7 +1087,7 @@ impl Classification {
     /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.assessments.is_empty()
+        self.tiers.is_empty()
     }
 
     /// The position of account `id` in [`Classification::accounts`]: one hash look-up.
@@ -1128,7 +1159,7 @@ impl Classification {
     /// ```
     #[must_use]
     pub fn tier_of(&self, id: &str) -> Option<Tier> {
-        self.assessments.get(self.index_of(id)?).map(|a| a.tier)
+        self.tiers.get(self.index_of(id)?).copied()
     }
 
     /// How many accounts are in `tier`.
@@ -1155,7 +1186,7 @@ impl Classification {
     /// ```
     #[must_use]
     pub fn count(&self, tier: Tier) -> usize {
-        self.assessments.iter().filter(|a| a.tier == tier).count()
+        self.tiers.iter().filter(|t| **t == tier).count()
     }
 
     /// The portfolio's total revenue.

@@ -127,10 +127,10 @@ impl Comparison {
     pub fn new(first: &Classification, second: &Classification) -> Result<Self> {
         let at = same_accounts(first, second)?;
         let mut table = [[0usize; 4]; 4];
-        let tiers = second.assessments();
-        for (i, a) in first.assessments().iter().enumerate() {
-            let b = &tiers[aligned(at.as_deref(), i)];
-            table[tier_index(a.tier)][tier_index(b.tier)] += 1;
+        let tiers = second.tiers();
+        for (i, a) in first.tiers().iter().enumerate() {
+            let b = tiers[aligned(at.as_deref(), i)];
+            table[tier_index(*a)][tier_index(b)] += 1;
         }
         let n = first.len();
         let nf = n.max(1) as f64;
@@ -324,19 +324,25 @@ pub fn consensus(
         .collect::<Result<Vec<_>>>()?;
     let mut out = Vec::with_capacity(first.len());
     let mut tiers: Vec<Tier> = Vec::with_capacity(classifications.len());
-    for (i, a) in first.accounts().enumerate() {
+    for (i, (a, own)) in first
+        .scored()
+        .accounts()
+        .iter()
+        .zip(first.tiers())
+        .enumerate()
+    {
         let votes: Vec<(ModelKind, Tier)> = classifications
             .iter()
             .zip(&joins)
-            .map(|(c, at)| (c.kind(), c.assessments()[aligned(at.as_deref(), i)].tier))
+            .map(|(c, at)| (c.kind(), c.tiers()[aligned(at.as_deref(), i)]))
             .collect();
         tiers.clear();
         tiers.extend(votes.iter().map(|v| v.1));
-        let tier = rule.apply(&tiers).unwrap_or(a.assessment.tier);
+        let tier = rule.apply(&tiers).unwrap_or(*own);
         out.push(ConsensusTier {
-            id: a.account.id.clone(),
-            name: a.account.name.clone(),
-            revenue: a.account.revenue,
+            id: a.id.clone(),
+            name: a.name.clone(),
+            revenue: a.revenue,
             tier,
             agreeing: tiers.iter().filter(|t| **t == tier).count(),
             votes,

@@ -257,8 +257,11 @@ impl Concentration {
     #[must_use]
     pub fn new(classification: &Classification, options: &ConcentrationOptions) -> Self {
         let mut ranked: Vec<(&Text, f64, Tier)> = classification
+            .scored()
             .accounts()
-            .map(|a| (&a.account.id, a.account.revenue, a.assessment.tier))
+            .iter()
+            .zip(classification.tiers())
+            .map(|(a, &t)| (&a.id, a.revenue, t))
             .collect();
         // A classification is already in this order; only a hand-made one needs the sort.
         let in_order = ranked

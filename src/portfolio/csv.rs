@@ -332,7 +332,7 @@ impl Interner {
 ///
 /// # Errors
 ///
-/// [`Error::CsvMissingColumn`], [`Error::CsvUnknownColumn`], [`Error::CsvDuplicateColumn`] for
+/// [`Error::Header`] (every unknown, missing or duplicate column at once) for
 /// the header; [`Error::CsvMalformed`] for a line the CSV parser rejects;
 /// [`Error::CsvInvalidValue`] for a required cell (or a period) left empty, a cell that is not
 /// UTF-8 or a number that cannot be read; [`Error::CsvRecord`] (wrapping the account's error,

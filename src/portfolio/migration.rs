@@ -227,25 +227,24 @@ impl Migration {
         let mut uncoupling = Vec::new();
         // One hash join: where each current account was in the previous period.
         let mut stayed = vec![false; previous.len()];
-        for now in current.accounts() {
-            let id = &now.account.id;
-            let Some(then) = previous.index_of(id).and_then(|j| {
-                stayed[j] = true;
-                previous.account(j)
-            }) else {
+        let before = previous.scored().accounts();
+        for (now, &to) in current.scored().accounts().iter().zip(current.tiers()) {
+            let id = &now.id;
+            let Some(j) = previous.index_of(id) else {
                 entered.push(id.clone());
                 continue;
             };
-            let (from, to) = (then.assessment.tier, now.assessment.tier);
+            stayed[j] = true;
+            let (then, from) = (&before[j], previous.tiers()[j]);
             transitions[tier_index(from)][tier_index(to)] += 1;
 
-            let mw_then = millman_wilson.classify(&then.account.scores);
-            let mw_now = millman_wilson.classify_with_previous(&now.account.scores, &mw_then)?;
+            let mw_then = millman_wilson.classify(&then.scores);
+            let mw_now = millman_wilson.classify_with_previous(&now.scores, &mw_then)?;
             let uncoupled = mw_now.class == MillmanWilsonStage::UncouplingKam;
             if uncoupled {
                 uncoupling.push(Uncoupling {
                     id: id.clone(),
-                    name: now.account.name.clone(),
+                    name: now.name.clone(),
                     previous_stage: mw_then.class,
                     positional_stage: millman_wilson.classify_position(mw_now.position).class,
                     development_before: mw_then.position.development,
@@ -255,11 +254,11 @@ impl Migration {
             if from != to {
                 let m = Move {
                     id: id.clone(),
-                    name: now.account.name.clone(),
+                    name: now.name.clone(),
                     from,
                     to,
-                    previous_revenue: then.account.revenue,
-                    revenue: now.account.revenue,
+                    previous_revenue: then.revenue,
+                    revenue: now.revenue,
                     uncoupling: uncoupled && to < from,
                 };
                 if to > from {
@@ -269,11 +268,11 @@ impl Migration {
                 }
             }
         }
-        let left = previous
-            .accounts()
+        let left = before
+            .iter()
             .zip(stayed)
             .filter(|(_, stayed)| !stayed)
-            .map(|(a, _)| a.account.id.clone())
+            .map(|(a, _)| a.id.clone())
             .collect();
         Ok(Migration {
             model: current.kind(),

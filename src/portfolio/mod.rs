@@ -91,6 +91,8 @@ mod rollup;
 mod share;
 mod text;
 mod whitespace;
+#[cfg(feature = "xlsx")]
+mod workbook;
 
 pub use attainment::{opportunities, AccountAttainment, Attainment, GroupAttainment, Opportunity};
 pub use calibrate::{calibrate, Calibration, KeyRange};
@@ -121,3 +123,5 @@ pub use whitespace::{
     AccountWhitespace, ProductCell, ProductData, ProductRecord, ProductTotal, Whitespace,
     WhitespaceOpportunity, WhitespaceOptions,
 };
+#[cfg(feature = "xlsx")]
+pub use workbook::{read_xlsx, read_xlsx_path, WorkbookLimits, WorkbookOptions};

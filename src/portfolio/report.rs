@@ -145,13 +145,14 @@ fn row(label: String, tier: Option<Tier>, class: Option<Class>) -> SummaryRow {
 
 fn fill(r: &mut SummaryRow, c: &Classification, keep: impl Fn(Tier, Class) -> bool, total: f64) {
     let mut targeted_revenue = 0.0;
-    for a in c.accounts() {
-        if keep(a.assessment.tier, a.assessment.class) {
+    let accounts = c.scored().accounts().iter();
+    for ((a, &tier), &class) in accounts.zip(c.tiers()).zip(c.classes()) {
+        if keep(tier, class) {
             r.accounts += 1;
-            r.revenue += a.account.revenue;
-            if let Some(t) = a.account.target {
+            r.revenue += a.revenue;
+            if let Some(t) = a.target {
                 r.target += t;
-                targeted_revenue += a.account.revenue;
+                targeted_revenue += a.revenue;
             }
         }
     }

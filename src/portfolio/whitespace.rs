@@ -819,8 +819,7 @@ pub fn read_products<R: std::io::Read>(reader: R) -> Result<ProductData> {
 ///
 /// # Errors
 ///
-/// [`Error::CsvMissingColumn`], [`Error::CsvUnknownColumn`] or
-/// [`Error::CsvDuplicateColumn`] for the header; [`Error::CsvMalformed`] for a line that cannot
+/// [`Error::ProductHeader`] for a column of the header that is unknown, missing or repeated; [`Error::CsvMalformed`] for a line that cannot
 /// be parsed; [`Error::CsvInvalidValue`] for an empty id or product or an amount that is not a
 /// finite number; [`Error::CsvRecord`] naming the line, with the row's problem as its source
 /// (as for [`ProductData::new`]); [`Error::Header`] for an invalid delimiter option.
@@ -877,22 +876,25 @@ pub fn read_products_with<R: std::io::Read>(
         }
         match COLUMNS.iter().position(|&c| c == h) {
             Some(k) if at[k].is_some() => {
-                return Err(Error::CsvDuplicateColumn {
+                return Err(Error::ProductHeader {
                     column: COLUMNS[k].to_owned(),
+                    problem: "appears twice",
                 })
             }
             Some(k) => at[k] = Some(i),
             None => {
-                return Err(Error::CsvUnknownColumn {
+                return Err(Error::ProductHeader {
                     column: headers.get(i).unwrap_or_default().to_owned(),
+                    problem: "is not known",
                 })
             }
         }
     }
     let mut columns = [0; 4];
     for (k, c) in at.iter().enumerate() {
-        columns[k] = c.ok_or_else(|| Error::CsvMissingColumn {
+        columns[k] = c.ok_or_else(|| Error::ProductHeader {
             column: COLUMNS[k].to_owned(),
+            problem: "is missing",
         })?;
     }
 
@@ -1077,16 +1079,26 @@ mod tests {
     #[test]
     fn csv_header_problems() {
         let read = |s: &str| read_products(s.as_bytes()).unwrap_err();
-        assert!(
-            matches!(read("id,product,revenue\n"), Error::CsvMissingColumn { column } if column == "potential")
+        let problem = |s: &str| match read(s) {
+            Error::ProductHeader { column, problem } => (column, problem),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            problem("id,product,revenue\n"),
+            ("potential".to_owned(), "is missing")
         );
-        assert!(
-            matches!(read("id,product,revenue,potential,notes\n"), Error::CsvUnknownColumn { column } if column == "notes")
+        assert_eq!(
+            problem("id,product,revenue,potential,notes\n"),
+            ("notes".to_owned(), "is not known")
         );
-        assert!(matches!(
-            read("id,ID,product,revenue,potential\n"),
-            Error::CsvDuplicateColumn { .. }
-        ));
+        assert_eq!(
+            problem("id,ID,product,revenue,potential\n"),
+            ("id".to_owned(), "appears twice")
+        );
+        assert_eq!(
+            read("Id,product\n").to_string(),
+            r#"product file: column "revenue" is missing (the columns are id, product, revenue, potential)"#
+        );
         let options = crate::portfolio::InputOptions {
             ignore: vec!["Notes".into()],
             ..Default::default()

@@ -3,6 +3,8 @@
 //!
 //! - [`text`]: the report for people, lines at most 100 characters, amounts in k / M;
 //! - [`csv`]: one row per key-account candidate, for a spreadsheet;
+//! - `html` (feature `charts`, on by default): one self-contained page with the tables, the
+//!   named lists and the charts, for a browser or an A4 printout;
 //! - [`write_outputs`]: the files an analysis file's `[output]` asks for, into a folder.
 //!
 //! Needs the `analysis` feature (on by default).
@@ -24,10 +26,18 @@
 //! ```
 
 mod csv;
+#[cfg(feature = "charts")]
+mod html;
 mod text;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 pub use self::csv::csv;
+#[cfg(feature = "charts")]
+pub use self::html::html;
 pub use self::text::{amount, text, MAX_WIDTH};
+#[cfg(feature = "xlsx")]
+pub use self::xlsx::{xlsx, XLSX_SHEETS};
 
 use std::path::{Path, PathBuf};
 
@@ -79,6 +89,7 @@ pub fn prepare_output_dir(dir: &Path) -> Result<()> {
 /// | --- | --- |
 /// | `text` | `report.txt` ([`text`]) |
 /// | `csv` | `accounts.csv` ([`csv`]) |
+/// | `xlsx` | `report.xlsx` (`xlsx`, with the `xlsx` feature) |
 ///
 /// # Errors
 ///
@@ -111,10 +122,22 @@ pub fn write_outputs(report: &Report, output: &OutputOptions, dir: &Path) -> Res
                 csv(report, &mut buf, output)?;
                 buf
             }
-            OutputFormat::Xlsx | OutputFormat::Html => {
+            #[cfg(feature = "charts")]
+            OutputFormat::Html => html(report)?.into_bytes(),
+            #[cfg(not(feature = "charts"))]
+            OutputFormat::Html => {
                 return Err(output_error(
                     &path,
-                    format!("this build has no {format:?} renderer"),
+                    "this build has no HTML renderer: build with the `charts` feature",
+                ))
+            }
+            #[cfg(feature = "xlsx")]
+            OutputFormat::Xlsx => xlsx(report)?,
+            #[cfg(not(feature = "xlsx"))]
+            OutputFormat::Xlsx => {
+                return Err(output_error(
+                    &path,
+                    "this build has no xlsx renderer: build with the `xlsx` feature",
                 ))
             }
         };
