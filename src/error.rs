@@ -743,7 +743,7 @@ pub enum Error {
     },
 
     /// A sheet, or one row of it, cannot be read as a portfolio: `source` says why (the CSV
-    /// reader's error, e.g. [`Error::CsvUnknownColumn`] or an invalid account).
+    /// reader's error, e.g. [`Error::Header`] or an invalid account).
     #[error(
         "sheet {}{}",
         quote(.sheet),
@@ -778,6 +778,112 @@ pub enum Error {
         column: ScoreField,
         /// The value given.
         value: f64,
+    },
+
+    /// A move between periods was to be explained with two models that do not read the
+    /// same decision axes (two different models, not one model before and after
+    /// calibration).
+    #[error("cannot explain a move from a {previous} classification to a {current} one")]
+    MigrationModelsDiffer {
+        /// The previous period's model.
+        previous: &'static str,
+        /// The current period's model.
+        current: &'static str,
+    },
+
+    /// A product line of the product data has an empty name.
+    #[error("account {}: a product line has an empty name", quote(.account))]
+    EmptyProduct {
+        /// The account.
+        account: String,
+    },
+
+    /// A product amount (revenue or potential) is negative, NaN or infinite.
+    #[error(
+        "account {}, product {}: {field} {} is not a finite non-negative amount",
+        quote(.account),
+        quote(.product),
+        num(.value)
+    )]
+    InvalidProductAmount {
+        /// The account.
+        account: String,
+        /// The product line.
+        product: String,
+        /// Which amount (revenue or potential).
+        field: crate::portfolio::AmountField,
+        /// The value given.
+        value: f64,
+    },
+
+    /// An account's potential in a product line is below the revenue it brings there.
+    #[error(
+        "account {}, product {}: potential {} is below revenue {}",
+        quote(.account),
+        quote(.product),
+        num(.potential),
+        num(.revenue)
+    )]
+    ProductPotentialBelowRevenue {
+        /// The account.
+        account: String,
+        /// The product line.
+        product: String,
+        /// The potential given.
+        potential: f64,
+        /// The revenue given.
+        revenue: f64,
+    },
+
+    /// The product data lists the same account and product line twice.
+    #[error("account {}, product {} appears twice", quote(.account), quote(.product))]
+    DuplicateProduct {
+        /// The account.
+        account: String,
+        /// The product line.
+        product: String,
+    },
+
+    /// The product data names an account that is not in the portfolio.
+    #[error(
+        "product data names unknown account {} (product {})",
+        quote(.account),
+        quote(.product)
+    )]
+    UnknownProductAccount {
+        /// The account id given.
+        account: String,
+        /// The product line of the row.
+        product: String,
+    },
+
+    /// Summing product amounts (a group's, or a product line's over all accounts) overflows
+    /// to infinity.
+    #[error(
+        "product {}: the total {field}{} overflows",
+        quote(.product),
+        .group.as_deref().map(|g| format!(" of group {}", quote(g))).unwrap_or_default()
+    )]
+    ProductTotalOverflow {
+        /// The product line.
+        product: String,
+        /// The group whose members' amounts were summed; `None` for a total over accounts.
+        group: Option<String>,
+        /// Which amount.
+        field: crate::portfolio::AmountField,
+    },
+
+    /// The header of a product file is not the columns `id`, `product`, `revenue` and
+    /// `potential` (in any order, ignoring case): a column is unknown, missing or repeated.
+    #[error(
+        "product file: column {} {problem} (the columns are id, product, revenue, potential)",
+        quote(.column)
+    )]
+    ProductHeader {
+        /// The column's header as written (for a missing column, its name).
+        column: String,
+        /// What is wrong: `is not known`, `is missing` or `appears twice`.
+        problem: &'static str,
     },
 
     /// A CSV file cannot be read any further (an I/O error after the header). The operating

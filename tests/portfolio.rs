@@ -3,8 +3,8 @@
 use approx::assert_relative_eq;
 use keyaccount::portfolio::{
     calibrate, consensus, opportunities, AbcClass, AbcCuts, AccountRecord, AmountField, Attainment,
-    Comparison, Concentration, ConcentrationOptions, ConsensusRule, Coverage, HeaderProblem,
-    KeyRange, Migration, Portfolio, ScoredPortfolio, ScoringConfig, ShareMethod, Summary,
+    Comparison, Concentration, ConcentrationOptions, ConsensusRule, Coverage, KeyRange, Migration,
+    Portfolio, ScoredPortfolio, ScoringConfig, ShareMethod, Summary,
 };
 use keyaccount::{
     AnyModel, Error, Factor, FourS, FourSParams, MillmanWilson, MissingRating, RatingScale,
@@ -596,6 +596,7 @@ fn csv_errors_name_line_and_column() {
     assert!(matches!(err, Error::CsvRecord { line: 2, .. }));
     let err = read_csv(format!("{header}1,A,Alpha,4,,0.5\n").as_bytes()).unwrap_err();
     assert!(matches!(err, Error::CsvMalformed { line: 2, .. }));
+    use keyaccount::portfolio::HeaderProblem;
     let header_problems = |text: &str| match read_csv(text.as_bytes()) {
         Err(Error::Header { problems, .. }) => problems,
         other => panic!("expected a header error, got {other:?}"),

@@ -13,9 +13,11 @@ use crate::models::millman_wilson::MillmanWilson;
 use crate::models::webster::Webster;
 use crate::portfolio::{
     AbcCuts, ConsensusRule, InputOptions, KeyRange, PlanConfig, ScoringConfig, ShareMethod,
+    WhitespaceOptions,
 };
 use crate::scorecard::{Factor, MissingRating, RatingScale, Scorecard};
 use crate::scores::{RevenueShareScale, ScoreField};
+use crate::tier::Tier;
 
 /// A whole analysis: how to score, which models to run, what to report and which files to
 /// write. Read from TOML with [`AnalysisConfig::from_toml`] or [`AnalysisConfig::from_path`].
@@ -540,6 +542,8 @@ impl ModelOptions {
 /// | `opportunities` | 10: development opportunities listed |
 /// | `top_n` | `[1, 5, 10, 20]`: revenue shares of the largest accounts |
 /// | `abc` | `{ a = 0.8, b = 0.95 }`: ABC cut points of cumulative revenue |
+/// | `weight_shift` | 0.05: how far each weight of the primary model may move for an account to count as weight-sensitive (its class changes within the shift) |
+/// | `whitespace_tiers` | `["key", "development"]`: the tiers whose product whitespace is ranked, when product data is given |
 ///
 /// # Examples
 ///
@@ -563,6 +567,10 @@ pub struct ReportOptions {
     pub top_n: Vec<usize>,
     /// ABC cut points.
     pub abc: AbcCuts,
+    /// The largest move of one weight in the sensitivity flag, in [0, 1].
+    pub weight_shift: f64,
+    /// The tiers worth investing in, whose whitespace opportunities are ranked.
+    pub whitespace_tiers: Vec<Tier>,
 }
 
 impl Default for ReportOptions {
@@ -572,6 +580,8 @@ impl Default for ReportOptions {
             opportunities: 10,
             top_n: vec![1, 5, 10, 20],
             abc: AbcCuts::default(),
+            weight_shift: 0.05,
+            whitespace_tiers: WhitespaceOptions::default().tiers,
         }
     }
 }
@@ -769,6 +779,13 @@ impl AnalysisConfig {
             return Err(Error::AnalysisSetting {
                 key: "report.borderline_margin".to_owned(),
                 reason: format!("{m} is not a number in [0, 1]"),
+            });
+        }
+        let w = self.report.weight_shift;
+        if !(0.0..=1.0).contains(&w) {
+            return Err(Error::AnalysisSetting {
+                key: "report.weight_shift".to_owned(),
+                reason: format!("{w} is not a number in [0, 1]"),
             });
         }
         if let Some(i) = self.report.top_n.iter().position(|n| *n == 0) {

@@ -46,4 +46,4 @@ pub use report::{
     NamedAmount, OpportunityRow, Report, ScorecardsUsed, SummaryLine, SummaryTable, TierCount,
     TopLine, UncouplingRow,
 };
-pub use run::{check_data_path, run, run_periods};
+pub use run::{check_data_path, run, run_periods, run_periods_with, run_with_products};

@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::any::{Class, ModelKind, Position};
 use crate::classifier::CutPoint;
+use crate::explain::{MigrationReason, TierMove};
 use crate::models::millman_wilson::MillmanWilsonStage;
-use crate::portfolio::{AbcClass, ConsensusRule, Coverage, LevelMove, Plan};
+use crate::portfolio::{AbcClass, ConsensusRule, Coverage, LevelMove, Plan, Whitespace};
 use crate::tier::Tier;
 
 /// The result of an analysis: per-account rows and the aggregate tables, computed once by
@@ -93,6 +94,12 @@ pub struct Report {
     /// Accounts whose coverage level changed since the previous period (empty without one):
     /// moves up first (a national account that gained a location abroad).
     pub level_moves: Vec<LevelMove>,
+    /// The weight shift of the sensitivity flag ([`AccountRow::weight_sensitive`]).
+    pub weight_shift: f64,
+    /// Whitespace by product line, when product data was given: a grid per account, totals
+    /// per line and the largest openings ranked within the tiers worth investing in. Without
+    /// product data, [`Report::opportunities`] is the account-level measure.
+    pub whitespace: Option<Whitespace>,
 }
 
 /// How many groups with more than one member have a coverage.
@@ -269,6 +276,20 @@ pub struct AccountRow {
     pub headroom: Option<f64>,
     /// Revenue / potential, when a positive potential is known.
     pub share_of_wallet: Option<f64>,
+    /// Why the account sits in its primary-model class, in one sentence: the class and each
+    /// decision axis against the thresholds around it (`Star: account attractiveness 0.62 >=
+    /// 0.50, relative strength 0.41 < 0.50`).
+    pub explanation: String,
+    /// The smallest rise of one score that lifts the account a tier under the primary model
+    /// (`relationship strength +0.09 -> Key`); `None` for Key accounts or when no single
+    /// score can.
+    pub next_tier_move: Option<TierMove>,
+    /// The smallest fall of one score that drops the account a tier: how close it is to
+    /// losing its tier. `None` for Transactional accounts or when no single score can.
+    pub at_risk_by: Option<TierMove>,
+    /// Whether moving the primary model's weights by [`Report::weight_shift`] can change the
+    /// account's class.
+    pub weight_sensitive: bool,
 }
 
 /// One model's result for one account.
@@ -564,7 +585,7 @@ pub struct MigrationTable {
 /// use keyaccount::Tier;
 ///
 /// let m = MoveRow { id: "A".into(), name: "Alpha".into(), from: Tier::Development, to: Tier::Key,
-///     previous_revenue: 10.0, revenue: 12.0, uncoupling: false };
+///     previous_revenue: 10.0, revenue: 12.0, uncoupling: false, reason: None };
 /// assert!(m.to > m.from);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -583,6 +604,9 @@ pub struct MoveRow {
     pub revenue: f64,
     /// Whether the fall is Millman and Wilson's Uncoupling.
     pub uncoupling: bool,
+    /// Why it moved: its own score changes against the thresholds moved by calibration, and
+    /// the score that changed most.
+    pub reason: Option<MigrationReason>,
 }
 
 /// An account named with one amount.

@@ -13,10 +13,12 @@ use crate::analysis::report::{
 use crate::any::{AnyModel, Class, ModelKind};
 use crate::classifier::{Classifier, NativeClass};
 use crate::error::{Error, Result};
+use crate::explain::{migration_reason, summarize, WeightShift};
 use crate::portfolio::{
-    calibrate, consensus, level_moves, opportunities, read_csv_path_with, Attainment,
-    Classification, Comparison, Concentration, ConcentrationOptions, CoverageLevel, Layout,
-    Migration, Periods, PlanAccount, Portfolio, RolledUp, ScoringConfig, Summary, SummaryRow,
+    calibrate, consensus, level_moves, opportunities, read_csv_path_with, read_products_path_with,
+    Attainment, Classification, Comparison, Concentration, ConcentrationOptions, CoverageLevel,
+    Layout, Migration, Periods, PlanAccount, Portfolio, ProductData, RolledUp, ScoringConfig,
+    Summary, SummaryRow, Whitespace, WhitespaceOptions,
 };
 use crate::scorecard::Scorecard;
 use crate::scores::ScoreField;
@@ -48,14 +50,58 @@ use crate::tier::Tier;
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
 pub fn run(data: impl AsRef<Path>, config: &AnalysisConfig) -> Result<Report> {
+    run_with_products(data, None, config)
+}
+
+/// Reads a CSV export and, when given, a product file (the long table of
+/// [`read_products_path_with`], read with the same `[input]` delimiter and number format),
+/// and runs the analysis with whitespace by product line ([`Report::whitespace`]).
+///
+/// # Errors
+///
+/// As [`run`]; for the product file, the errors of [`read_products_path_with`] and of
+/// [`run_periods_with`].
+///
+/// # Examples
+///
+/// ```
+/// use std::path::Path;
+/// use keyaccount::analysis::{run_with_products, AnalysisConfig};
+///
+/// let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+/// let config = AnalysisConfig::from_path(dir.join("analysis.toml"))?;
+/// let products = dir.join("products.csv");
+/// let report = run_with_products(dir.join("portfolio.csv"), Some(&products), &config)?;
+/// let w = report.whitespace.as_ref().unwrap();
+/// assert!(w.products.len() >= 3);
+/// assert!(w.without_products.is_empty());
+/// # Ok::<(), keyaccount::Error>(())
+/// ```
+pub fn run_with_products(
+    data: impl AsRef<Path>,
+    products: Option<&Path>,
+    config: &AnalysisConfig,
+) -> Result<Report> {
     let data = data.as_ref();
     check_data_path(data)?;
+    let products = match products {
+        Some(p) => {
+            check_data_path(p)?;
+            Some(read_products_path_with(p, &config.input)?)
+        }
+        None => None,
+    };
     if is_workbook(data) {
-        return run_workbook(data, config);
+        return run_workbook(data, products.as_ref(), config);
     }
     check_header(data, config)?;
     let periods = read_csv_path_with(data, &config.input)?;
-    run_periods(&data.display().to_string(), &periods, config)
+    run_periods_with(
+        &data.display().to_string(),
+        &periods,
+        products.as_ref(),
+        config,
+    )
 }
 
 /// Whether `path` names an `.xlsx` workbook (by its extension, as the analyst saved it).
@@ -66,19 +112,25 @@ fn is_workbook(path: &Path) -> bool {
 
 /// Reads the first visible sheet of a workbook with the analysis file's `[input]` options.
 #[cfg(feature = "xlsx")]
-fn run_workbook(data: &Path, config: &AnalysisConfig) -> Result<Report> {
+fn run_workbook(
+    data: &Path,
+    products: Option<&ProductData>,
+    config: &AnalysisConfig,
+) -> Result<Report> {
     use crate::portfolio::{read_xlsx_path, WorkbookOptions};
     let periods = read_xlsx_path(data, &config.input, &WorkbookOptions::default())?;
-    run_periods(&data.display().to_string(), &periods, config)
+    run_periods_with(&data.display().to_string(), &periods, products, config)
 }
 
 #[cfg(not(feature = "xlsx"))]
-fn run_workbook(data: &Path, _: &AnalysisConfig) -> Result<Report> {
+fn run_workbook(data: &Path, _: Option<&ProductData>, _: &AnalysisConfig) -> Result<Report> {
     Err(Error::CsvOpen {
         path: data.display().to_string(),
-        message: "this is an .xlsx workbook: reading it needs the `xlsx` feature \
-                  (cargo run --features xlsx ...), or save it as CSV"
-            .to_owned(),
+        source: std::io::Error::other(
+            "this is an .xlsx workbook: reading it needs the `xlsx` feature \
+             (cargo run --features xlsx ...), or save it as CSV",
+        )
+        .into(),
     })
 }
 
@@ -141,8 +193,12 @@ fn check_header(data: &Path, config: &AnalysisConfig) -> Result<()> {
 /// The steps: the latest period is rolled up to groups and scored; every model selected is
 /// run, the primary one calibrated to the wanted number of Key accounts (if asked); the other
 /// models are compared with it and all are combined into a consensus; then concentration,
-/// migration from the previous period (classified with the same calibrated model, with
-/// Millman and Wilson's Uncoupling), target attainment and opportunities.
+/// migration from the previous period (the same model, calibrated on that period's own
+/// portfolio when calibration is asked for, as that period's report had it; with Millman and
+/// Wilson's Uncoupling and each mover's reason: its own scores against the moved
+/// thresholds), target attainment and opportunities. Every account row says why it sits in
+/// its class, the smallest move up a tier, the smallest fall down one and whether the
+/// weights decide it ([`summarize`](crate::explain::summarize)).
 ///
 /// # Errors
 ///
@@ -172,6 +228,47 @@ fn check_header(data: &Path, config: &AnalysisConfig) -> Result<()> {
 /// # Ok::<(), keyaccount::Error>(())
 /// ```
 pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> Result<Report> {
+    run_periods_with(source, periods, None, config)
+}
+
+/// Runs the analysis on periods already read, with product data for the latest period when
+/// given (rows of groups or of their members: members' rows are rolled up into their
+/// group), as [`run_periods`] does otherwise.
+///
+/// # Errors
+///
+/// As [`run_periods`]; and for the product data, [`Error::UnknownProductAccount`] for a row
+/// whose account is not in the latest period, [`Error::ProductTotalOverflow`] when a total
+/// is too large to add up.
+///
+/// # Examples
+///
+/// ```
+/// use keyaccount::analysis::{run_periods_with, AnalysisConfig};
+/// use keyaccount::portfolio::{read_csv, ProductData, ProductRecord};
+/// use keyaccount::Tier;
+///
+/// let csv = "id,name,revenue,potential,fit:growth,strength:trust\n\
+///            A,Alpha,900,1500,9,9\nB,Beta,100,300,3,3\n";
+/// let products = ProductData::new(vec![
+///     ProductRecord::new("A", "coatings", 600.0, 700.0),
+///     ProductRecord::new("A", "service", 300.0, 800.0),
+/// ])?;
+/// let config = keyaccount::analysis::AnalysisConfig::from_toml("[models]\ncalibrate = false")?;
+/// let report = run_periods_with("x", &read_csv(csv.as_bytes())?, Some(&products), &config)?;
+/// let w = report.whitespace.unwrap();
+/// assert_eq!(w.opportunities[0].product, "service"); // 500 of whitespace
+/// assert_eq!(w.opportunities[0].tier, Tier::Key);
+/// assert_eq!(w.without_products, Vec::<String>::new()); // B is not in an invest tier
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn run_periods_with(
+    source: &str,
+    periods: &Periods,
+    products: Option<&ProductData>,
+    config: &AnalysisConfig,
+) -> Result<Report> {
+    let shift = WeightShift::new(config.report.weight_shift)?;
     let (label, current) = periods.latest().ok_or(Error::EmptyPortfolio)?;
     let scoring = scoring_for(current, config)?;
     let planner = config.plan.planner()?;
@@ -206,7 +303,7 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
         };
         (cal.classification, Some(info))
     } else {
-        (scored.classify(primary_model), None)
+        (scored.classify(primary_model.clone()), None)
     };
     let all: Vec<Classification> = models
         .selected()
@@ -276,7 +373,9 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
         .map(|(id, c)| (id.as_str(), *c))
         .collect();
 
-    // Migration: the previous period with the same scoring and the same (calibrated) model.
+    // Migration: the previous period with the same scoring and the same model, calibrated
+    // on its own portfolio when calibration is asked for (the tiers that period's report
+    // gave), so that a move splits into the account's own doing and the moved thresholds.
     let mut previous_of: BTreeMap<String, (Tier, f64)> = BTreeMap::new();
     let mut uncoupled: BTreeSet<String> = BTreeSet::new();
     let mut previous_plan: Vec<PlanAccount> = Vec::new();
@@ -284,9 +383,12 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
         Some((before_label, before)) => {
             let before_rolled = before.roll_up()?;
             let before_places = group_places(&before_rolled);
-            let previous = before_rolled
-                .score(&scoring)?
-                .classify(primary.model().clone());
+            let before_scored = before_rolled.score(&scoring)?;
+            let previous = if models.calibrate {
+                calibrate(&before_scored, &primary_model, models.key_accounts).classification
+            } else {
+                before_scored.classify(primary.model().clone())
+            };
             for a in previous.accounts() {
                 previous_of.insert(
                     a.account.id.as_str().to_owned(),
@@ -339,6 +441,7 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
             .get(id)
             .copied()
             .unwrap_or((a.assessment.tier, 1));
+        let why = summarize(primary.model(), &s.scores, shift);
         let previous = previous_of.get(id).copied();
         let movement = migration.as_ref().map(|_| match previous {
             None => Movement::New,
@@ -375,6 +478,10 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
             attainment: attainment_of.get(id).copied().flatten(),
             headroom: s.potential.map(|p| p - s.revenue),
             share_of_wallet: s.potential.filter(|p| *p > 0.0).map(|p| s.revenue / p),
+            explanation: why.explanation,
+            next_tier_move: why.next_tier_move,
+            at_risk_by: why.at_risk,
+            weight_sensitive: why.weight_sensitive,
         });
     }
     // Revenue order, ties by id: the order of ranks.
@@ -383,6 +490,16 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
     let plan_accounts_now = plan_accounts(&primary, &places);
     let plan = planner.plan(&plan_accounts_now)?;
     let moves = level_moves(&previous_plan, &plan_accounts_now)?;
+    let whitespace = match products {
+        Some(p) => Some(Whitespace::new(
+            &p.roll_up(&rolled)?,
+            &primary,
+            &WhitespaceOptions {
+                tiers: config.report.whitespace_tiers.clone(),
+            },
+        )?),
+        None => None,
+    };
 
     let by_class = if one_to_one(&model_infos, models.primary) {
         None
@@ -474,6 +591,8 @@ pub fn run_periods(source: &str, periods: &Periods, config: &AnalysisConfig) -> 
             .collect(),
         plan,
         level_moves: moves,
+        weight_shift: shift.delta(),
+        whitespace,
     })
 }
 
@@ -639,10 +758,23 @@ fn migration_table(
     previous: &Classification,
     current: &Classification,
 ) -> MigrationTable {
+    let reason = |id: &str| {
+        let (then, now) = (previous.get(id)?, current.get(id)?);
+        migration_reason(
+            previous.model(),
+            &then.account.scores,
+            current.model(),
+            &now.account.scores,
+        )
+        // Both classifications are by the primary model: the models cannot differ in kind.
+        .ok()
+        .flatten()
+    };
     let moves = |v: &[crate::portfolio::Move]| {
         let mut rows: Vec<MoveRow> = v
             .iter()
             .map(|x| MoveRow {
+                reason: reason(x.id.as_str()),
                 id: x.id.as_str().to_owned(),
                 name: x.name.as_str().to_owned(),
                 from: x.from,

@@ -12,6 +12,11 @@
 //!   rating) that lifts the account a tier, the smallest that makes it Key, and the smallest
 //!   fall that drops it a tier. Exact: the move reaches the tier, and any smaller move does
 //!   not.
+//! - [`migration_reason`]: for an account that moved between two periods, how much of the
+//!   move came from its own score changes and how much from thresholds that moved
+//!   (calibration), in tier steps and on each decision axis, and which score changed most.
+//! - [`summarize`]: the above in short for a report row: the sentence, the smallest move up
+//!   a tier, the smallest fall that drops it a tier, and whether the weights decide it.
 //! - [`sensitivity`] and [`stability`]: whether the class holds for every weight vector
 //!   within a [`WeightShift`] of the configured weights, with the range of each axis.
 //!
@@ -46,16 +51,22 @@
 //! [`defaults()`].
 
 pub mod defaults;
+mod migration;
 mod moves;
 mod sensitivity;
+mod summary;
 
 use serde::{Deserialize, Serialize};
 
 pub use defaults::{defaults, DefaultSource, Source};
+pub use migration::{
+    migration_reason, AxisMove, MigrationReason, MoveCause, ScoreChange, ThresholdShift,
+};
 pub use moves::{factor_moves, moves, FactorMove, Goal, Moves, RatingReach, Reach, ScoreMove};
 pub use sensitivity::{
     sensitivity, stability, AxisRange, Sensitivity, Stability, TierStability, WeightShift,
 };
+pub use summary::{summarize, AccountSummary, TierMove};
 
 use crate::any::Class;
 use crate::axis::{Axis, AxisWeights};

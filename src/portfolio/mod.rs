@@ -92,6 +92,7 @@ mod report;
 mod rollup;
 mod share;
 mod text;
+mod whitespace;
 #[cfg(feature = "xlsx")]
 mod workbook;
 
@@ -121,5 +122,13 @@ pub use report::{Summary, SummaryBy, SummaryRow};
 pub use rollup::{Coverage, Group, RolledUp};
 pub use share::{AbcClass, AbcCuts, RevenueShare, ShareMethod};
 pub use text::Text;
+#[cfg(feature = "csv")]
+pub use whitespace::{
+    read_products, read_products_path, read_products_path_with, read_products_with,
+};
+pub use whitespace::{
+    AccountWhitespace, ProductCell, ProductData, ProductRecord, ProductTotal, Whitespace,
+    WhitespaceOpportunity, WhitespaceOptions,
+};
 #[cfg(feature = "xlsx")]
 pub use workbook::{read_xlsx, read_xlsx_path, WorkbookLimits, WorkbookOptions};

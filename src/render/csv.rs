@@ -1,5 +1,6 @@
 //! The per-account CSV: one row per key-account candidate.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use crate::analysis::{AccountRow, OutputOptions, Report};
@@ -25,7 +26,14 @@ fn model_key(kind: ModelKind) -> &'static str {
 /// `relationship_strength`; for each model run `<model>_class`, `<model>_tier`,
 /// `<model>_margin` (`<model>` is `webster`, `millman_wilson`, `bensaou` or `four_s`); then
 /// `tier` (the primary model's), `consensus_tier`, `agreeing`, `borderline`,
-/// `previous_tier`, `movement`, `uncoupling`, `attainment`, `headroom`, `share_of_wallet`.
+/// `previous_tier`, `movement`, `uncoupling`, `attainment`, `headroom`, `share_of_wallet`;
+/// then why: `explanation` (the primary class and each decision axis against its thresholds),
+/// `next_tier_move` (the smallest rise of one score that lifts it a tier, e.g.
+/// `relationship strength +0.09 -> Key`), `at_risk_by` (the smallest fall of one score that
+/// drops it a tier), `weight_sensitive` (its class changes when the weights move by
+/// `report.weight_shift`), `move_reason` (for an account that changed tier: its own scores
+/// against moved thresholds); and, with product data, `whitespace` (potential - revenue over
+/// its product lines) and `whitespace:<product>` for each line.
 ///
 /// Numbers are plain numbers (shares and scores as fractions, amounts unrounded; with
 /// `output.decimal_comma`, `1234,5`); an unknown value is an empty cell; tiers and classes
@@ -102,11 +110,32 @@ pub fn csv<W: Write>(report: &Report, writer: W, output: &OutputOptions) -> Resu
             "attainment",
             "headroom",
             "share_of_wallet",
+            "explanation",
+            "next_tier_move",
+            "at_risk_by",
+            "weight_sensitive",
+            "move_reason",
         ]
         .iter()
         .map(|s| (*s).to_owned()),
     );
+    let whitespace = report.whitespace.as_ref();
+    let grids: HashMap<&str, &crate::portfolio::AccountWhitespace> = whitespace
+        .iter()
+        .flat_map(|w| &w.accounts)
+        .map(|a| (a.id.as_str(), a))
+        .collect();
+    if let Some(ws) = whitespace {
+        header.push("whitespace".to_owned());
+        header.extend(ws.products.iter().map(|p| format!("whitespace:{p}")));
+    }
     w.write_record(&header).map_err(|e| err(&e))?;
+    let reasons: HashMap<&str, String> = report
+        .migration
+        .iter()
+        .flat_map(|m| m.up.iter().chain(&m.down))
+        .filter_map(|m| Some((m.id.as_str(), m.reason.as_ref()?.to_string())))
+        .collect();
 
     let num = |x: f64| {
         let s = x.to_string();
@@ -153,7 +182,21 @@ pub fn csv<W: Write>(report: &Report, writer: W, output: &OutputOptions) -> Resu
             opt(a.attainment),
             opt(a.headroom),
             opt(a.share_of_wallet),
+            a.explanation.clone(),
+            a.next_tier_move.map_or_else(String::new, |m| m.to_string()),
+            a.at_risk_by.map_or_else(String::new, |m| m.to_string()),
+            flag(a.weight_sensitive),
+            reasons.get(a.id.as_str()).cloned().unwrap_or_default(),
         ]);
+        if let Some(ws) = whitespace {
+            match grids.get(a.id.as_str()) {
+                Some(g) => {
+                    row.push(num(g.whitespace));
+                    row.extend(g.cells.iter().map(|c| opt(c.map(|c| c.whitespace))));
+                }
+                None => row.extend(std::iter::repeat(String::new()).take(ws.products.len() + 1)),
+            }
+        }
         w.write_record(&row).map_err(|e| err(&e))?;
     }
     w.flush().map_err(|e| err(&e))?;

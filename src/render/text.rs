@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::analysis::{AccountRow, Report, SummaryTable};
+use crate::portfolio::Whitespace;
 use crate::tier::Tier;
 
 /// The widest line [`text`] writes, in characters.
@@ -79,6 +80,62 @@ fn wrapped(out: &mut String, first: &str, items: &[String]) {
     out.push('\n');
 }
 
+/// `text` broken at spaces into lines of at most [`MAX_WIDTH`] characters, the first line
+/// starting with `first`, the others with `indent`; a word too long for a line is cut.
+fn wrap_words(out: &mut String, first: &str, indent: &str, text: &str) {
+    let mut line = first.to_owned();
+    // A lead that ends in a word ("why:") takes a space before the text.
+    let mut empty = first.trim().is_empty() || first.ends_with(' ');
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let room = MAX_WIDTH.saturating_sub(line.chars().count() + usize::from(!empty));
+        if !empty && word.chars().count() > room {
+            // A label ("most:") goes down with the words it labels.
+            let mut carried = None;
+            if let Some((head, last)) = line.trim_end().rsplit_once(' ') {
+                if last.ends_with(':') && !head.trim().is_empty() {
+                    carried = Some(last.to_owned());
+                    line = head.to_owned();
+                }
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = indent.to_owned();
+            empty = true;
+            if let Some(label) = carried {
+                line.push_str(&label);
+                empty = false;
+            }
+        }
+        if !empty {
+            line.push(' ');
+        }
+        let room = MAX_WIDTH.saturating_sub(line.chars().count());
+        line.push_str(&fit(word, room));
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+}
+
+/// Why an account sits where it is, under its row: the sentence, then the smallest move up,
+/// the smallest fall and the sensitivity flag.
+fn why_lines(out: &mut String, a: &AccountRow) {
+    wrap_words(out, "      why:", "        ", &a.explanation);
+    let mut next = Vec::new();
+    if let Some(m) = a.next_tier_move {
+        next.push(format!("up: {m}"));
+    }
+    if let Some(m) = a.at_risk_by {
+        next.push(format!("at risk: {m}"));
+    }
+    if a.weight_sensitive {
+        next.push("weight-sensitive".to_owned());
+    }
+    if !next.is_empty() {
+        wrap_words(out, "      ", "        ", &next.join("; "));
+    }
+}
+
 fn tier_label(report: &Report, tier: Tier) -> String {
     // When classes and tiers are one to one the class names ride along with the tiers.
     if report.by_class.is_none() {
@@ -150,6 +207,7 @@ fn account_list(out: &mut String, report: &Report, title: &str, rows: &[&Account
             primary.map_or_else(String::new, |p| format!("{:.3}", p.margin)),
             a.consensus.label()
         );
+        why_lines(out, a);
     }
 }
 
@@ -273,6 +331,18 @@ pub fn text(report: &Report) -> String {
     }
 
     // Names.
+    let _ = writeln!(out);
+    wrap_words(
+        &mut out,
+        "Under each account: why it sits in its class (each axis against its thresholds); up:",
+        "",
+        &format!(
+            "the smallest rise of one score that lifts it a tier; at risk: the smallest fall of \
+             one score that drops it a tier; weight-sensitive: its class changes when the \
+             weights move by up to {}.",
+            report.weight_shift
+        ),
+    );
     let key: Vec<&AccountRow> = report.key_accounts().collect();
     account_list(&mut out, report, "Key accounts", &key, "none");
     let borderline: Vec<&AccountRow> = report.borderline().collect();
@@ -287,6 +357,15 @@ pub fn text(report: &Report) -> String {
         "none",
     );
     if let Some(m) = &report.migration {
+        let _ = writeln!(out);
+        wrap_words(
+            &mut out,
+            "Why each account moved: own scores (its scores now under last period's",
+            "",
+            "thresholds) against moved thresholds (this period's calibration), in tier steps; \
+             the axis that decided, its value then and now, the threshold then and now; the \
+             score with the largest effect.",
+        );
         for (title, moves) in [("Moved up", &m.up), ("Moved down", &m.down)] {
             let _ = writeln!(out, "\n{title} since {} ({})", m.from, moves.len());
             if moves.is_empty() {
@@ -305,6 +384,9 @@ pub fn text(report: &Report) -> String {
                     amount(x.revenue),
                     if x.uncoupling { " U" } else { "" }
                 );
+                if let Some(r) = &x.reason {
+                    wrap_words(&mut out, "      why:", "        ", &r.to_string());
+                }
             }
         }
         if m.down.iter().any(|x| x.uncoupling) {
@@ -442,6 +524,126 @@ pub fn text(report: &Report) -> String {
             pct_opt(g.attainment)
         );
     }
+    if let Some(w) = &report.whitespace {
+        whitespace(&mut out, w);
+    } else {
+        opportunities(&mut out, report);
+    }
+    plan(&mut out, report);
+    // Columns are padded; the ends of lines are not.
+    let mut trimmed = String::with_capacity(out.len());
+    for line in out.lines() {
+        trimmed.push_str(line.trim_end());
+        trimmed.push('\n');
+    }
+    trimmed
+}
+
+/// Opportunities shown per tier in the whitespace section.
+const TOP_WHITESPACE: usize = 10;
+
+/// Whitespace by product line: totals per line, the grid of the accounts in the ranked
+/// tiers, and the largest openings in each of those tiers.
+fn whitespace(out: &mut String, w: &Whitespace) {
+    let tiers: Vec<&str> = w.tiers.iter().map(|t| t.label()).collect();
+    let _ = writeln!(out, "\nWhitespace by product line (potential - revenue)");
+    let _ = writeln!(
+        out,
+        "  {:<20} {:>8} {:>10} {:>10} {:>10} {:>7}",
+        "product", "accounts", "revenue", "potential", "whitespace", "wallet"
+    );
+    for t in &w.totals {
+        let _ = writeln!(
+            out,
+            "  {:<20} {:>8} {:>10} {:>10} {:>10} {:>7}",
+            fit(&t.product, 20),
+            t.accounts,
+            amount(t.revenue),
+            amount(t.potential),
+            amount(t.whitespace),
+            pct_opt((t.potential > 0.0).then(|| t.revenue / t.potential))
+        );
+    }
+    // The grid: as many product columns as fit in a line.
+    let fixed = 2 + 10 + 1 + 20 + 1 + 10;
+    let shown = ((MAX_WIDTH - fixed) / 9).min(w.products.len());
+    let _ = writeln!(
+        out,
+        "\nWhitespace grid of the {} accounts{}",
+        tiers.join(" and "),
+        if shown < w.products.len() {
+            format!(" (first {shown} product lines)")
+        } else {
+            String::new()
+        }
+    );
+    let mut head = format!("  {:<10} {:<20}", "id", "name");
+    for p in w.products.iter().take(shown) {
+        let _ = write!(head, " {:>8}", fit(p, 8));
+    }
+    let _ = write!(head, " {:>10}", "total");
+    let _ = writeln!(out, "{head}");
+    let mut any = false;
+    for a in w.accounts.iter().filter(|a| w.tiers.contains(&a.tier)) {
+        any = true;
+        let mut line = format!("  {:<10} {:<20}", fit(&a.id, 10), fit(&a.name, 20));
+        for c in a.cells.iter().take(shown) {
+            let cell = c.map_or_else(|| "-".to_owned(), |c| amount(c.whitespace));
+            let _ = write!(line, " {cell:>8}");
+        }
+        let _ = write!(line, " {:>10}", amount(a.whitespace));
+        let _ = writeln!(out, "{line}");
+    }
+    if !any {
+        let _ = writeln!(out, "  none: no account in these tiers has product data");
+    }
+    for tier in &w.tiers {
+        let top: Vec<_> = w
+            .opportunities
+            .iter()
+            .filter(|o| o.tier == *tier)
+            .take(TOP_WHITESPACE)
+            .collect();
+        let _ = writeln!(
+            out,
+            "\nLargest whitespace in {} accounts (of {})",
+            tier.label(),
+            w.opportunities.iter().filter(|o| o.tier == *tier).count()
+        );
+        if top.is_empty() {
+            let _ = writeln!(out, "  none");
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "  {:>4} {:<10} {:<NAME$} {:<12} {:>9} {:>9} {:>10}",
+            "rank", "id", "name", "product", "revenue", "potential", "whitespace"
+        );
+        for o in top {
+            let _ = writeln!(
+                out,
+                "  {:>4} {:<10} {:<NAME$} {:<12} {:>9} {:>9} {:>10}",
+                o.rank,
+                fit(&o.id, 10),
+                fit(&o.name, NAME),
+                fit(&o.product, 12),
+                amount(o.revenue),
+                amount(o.potential),
+                amount(o.whitespace)
+            );
+        }
+    }
+    if !w.without_products.is_empty() {
+        wrapped(
+            out,
+            &format!("No product data ({}): ", w.without_products.len()),
+            &w.without_products,
+        );
+    }
+}
+
+/// The account-level opportunities, without product data.
+fn opportunities(out: &mut String, report: &Report) {
     let _ = writeln!(
         out,
         "\nDevelopment opportunities by headroom (potential - revenue): {}",
@@ -468,14 +670,6 @@ pub fn text(report: &Report) -> String {
             );
         }
     }
-    plan(&mut out, report);
-    // Columns are padded; the ends of lines are not.
-    let mut trimmed = String::with_capacity(out.len());
-    for line in out.lines() {
-        trimmed.push_str(line.trim_end());
-        trimmed.push('\n');
-    }
-    trimmed
 }
 
 /// The account-manager plan: totals per coverage level, the tier x level grid, the matrix
