@@ -253,21 +253,7 @@ pub fn agreement_of(report: &Report) -> AgreementChart {
 
 /// Cohen's kappa and the observed agreement of a 4 x 4 cross-table.
 fn cohen(table: &[[usize; 4]; 4]) -> (f64, f64) {
-    let n: usize = table.iter().flatten().sum();
-    let nf = n.max(1) as f64;
-    let observed = (0..4).map(|i| table[i][i]).sum::<usize>() as f64 / nf;
-    let expected: f64 = (0..4)
-        .map(|i| {
-            let row: usize = table[i].iter().sum();
-            let col: usize = table.iter().map(|r| r[i]).sum();
-            (row as f64 / nf) * (col as f64 / nf)
-        })
-        .sum();
-    let kappa = if (1.0 - expected).abs() < 1e-12 {
-        1.0
-    } else {
-        ((observed - expected) / (1.0 - expected)).clamp(-1.0, 1.0)
-    };
+    let (kappa, observed, _) = crate::portfolio::compare::cohen_kappa(table);
     (kappa, observed)
 }
 

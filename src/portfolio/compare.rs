@@ -133,20 +133,7 @@ impl Comparison {
             table[tier_index(*a)][tier_index(b)] += 1;
         }
         let n = first.len();
-        let nf = n.max(1) as f64;
-        let observed = (0..4).map(|i| table[i][i]).sum::<usize>() as f64 / nf;
-        let expected: f64 = (0..4)
-            .map(|i| {
-                let row: usize = table[i].iter().sum();
-                let col: usize = table.iter().map(|r| r[i]).sum();
-                (row as f64 / nf) * (col as f64 / nf)
-            })
-            .sum();
-        let kappa = if (1.0 - expected).abs() < 1e-12 {
-            1.0
-        } else {
-            ((observed - expected) / (1.0 - expected)).clamp(-1.0, 1.0)
-        };
+        let (kappa, observed, expected) = cohen_kappa(&table);
         Ok(Comparison {
             first: first.kind(),
             second: second.kind(),
@@ -157,6 +144,28 @@ impl Comparison {
             kappa,
         })
     }
+}
+
+/// Cohen's kappa, the observed and the chance agreement of a tier x tier cross-table (rows:
+/// one model, columns: the other). Two models that agree by chance alone give 0; a table
+/// whose chance agreement is 1 (every account in one tier for both) counts as kappa 1.
+pub(crate) fn cohen_kappa(table: &[[usize; 4]; 4]) -> (f64, f64, f64) {
+    let n: usize = table.iter().flatten().sum();
+    let nf = n.max(1) as f64;
+    let observed = (0..4).map(|i| table[i][i]).sum::<usize>() as f64 / nf;
+    let expected: f64 = (0..4)
+        .map(|i| {
+            let row: usize = table[i].iter().sum();
+            let col: usize = table.iter().map(|r| r[i]).sum();
+            (row as f64 / nf) * (col as f64 / nf)
+        })
+        .sum();
+    let kappa = if (1.0 - expected).abs() < 1e-12 {
+        1.0
+    } else {
+        ((observed - expected) / (1.0 - expected)).clamp(-1.0, 1.0)
+    };
+    (kappa, observed, expected)
 }
 
 impl fmt::Display for Comparison {

@@ -78,7 +78,7 @@
 mod attainment;
 mod calibrate;
 mod classify;
-mod compare;
+pub(crate) mod compare;
 mod concentration;
 mod coverage;
 #[cfg(feature = "csv")]
