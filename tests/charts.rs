@@ -320,4 +320,38 @@ mod sample {
         // The same report gives the same page.
         assert_eq!(page, keyaccount::render::html(&report).unwrap());
     }
+
+    #[test]
+    fn the_html_report_explains_key_and_borderline_accounts_and_shows_the_plan() {
+        let report = sample();
+        let page = keyaccount::render::html(&report).unwrap();
+        let esc = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+        };
+        for a in report.key_accounts().chain(report.borderline()) {
+            assert!(
+                page.contains(&esc(&a.explanation)),
+                "{}: no explanation",
+                a.name
+            );
+            if let Some(m) = &a.next_tier_move {
+                assert!(page.contains(&esc(&m.to_string())), "{}: no move", a.name);
+            }
+        }
+        let m = report.migration.as_ref().unwrap();
+        for row in m.up.iter().chain(&m.down) {
+            let reason = row.reason.as_ref().unwrap();
+            assert!(
+                page.contains(&esc(&reason.to_string())),
+                "{}: no reason",
+                row.name
+            );
+        }
+        assert!(page.contains("Account managers by coverage level"));
+        let total = format!("<td class=\"num\">{}</td>", report.plan.total.managers);
+        assert!(page.contains(&total), "no plan total");
+    }
 }

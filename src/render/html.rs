@@ -4,10 +4,10 @@
 use std::fmt::Write as _;
 
 use crate::analysis::{AccountRow, Movement, Report};
-use crate::any::{ModelKind, Position};
-use crate::axis::Axis;
+use crate::any::ModelKind;
 use crate::charts;
 use crate::error::Result;
+use crate::portfolio::CoverageLevel;
 use crate::tier::Tier;
 
 use super::amount;
@@ -143,6 +143,8 @@ pub fn html(report: &Report) -> Result<String> {
     concentration(&mut h, report)?;
     agreement(&mut h, report)?;
     targets(&mut h, report);
+    whitespace(&mut h, report);
+    plan(&mut h, report);
     method(&mut h, report);
     h.push_str("</main>\n</body>\n</html>\n");
     Ok(h)
@@ -301,7 +303,7 @@ fn matrices(h: &mut String, r: &Report) -> Result<()> {
 }
 
 fn account_table(h: &mut String, r: &Report, rows: &[&AccountRow], with_margin: bool) {
-    h.push_str("<table class=\"accounts\"><thead><tr><th>Account</th><th>Tier and class</th><th class=\"num\">Revenue</th><th>Why: position against the thresholds</th><th>Since last period</th></tr></thead><tbody>");
+    h.push_str("<table class=\"accounts\"><thead><tr><th>Account</th><th>Tier and class</th><th class=\"num\">Revenue</th><th>Why, and what would move it</th><th>Since last period</th></tr></thead><tbody>");
     for a in rows {
         let p = r.primary_result(a);
         let moved = match (a.movement, a.previous_tier) {
@@ -321,10 +323,31 @@ fn account_table(h: &mut String, r: &Report, rows: &[&AccountRow], with_margin: 
         } else {
             String::new()
         };
-        let mut reason = why(r, a);
+        let mut reason = esc(&a.explanation);
+        if let Some(m) = &a.next_tier_move {
+            let _ = write!(
+                reason,
+                "<br><span class=\"up\">up: {}</span>",
+                esc(&m.to_string())
+            );
+        }
+        if let Some(m) = &a.at_risk_by {
+            let _ = write!(
+                reason,
+                "<br><span class=\"down\">at risk: {}</span>",
+                esc(&m.to_string())
+            );
+        }
+        if a.weight_sensitive {
+            reason.push_str("<br><span class=\"note\">weight-sensitive: the class changes within the weights' tolerance</span>");
+        }
         if with_margin {
             if let Some(p) = p {
-                let _ = write!(reason, " · {:.3} from a boundary", p.margin);
+                let _ = write!(
+                    reason,
+                    "<br><span class=\"note\">{:.3} from a boundary</span>",
+                    p.margin
+                );
             }
         }
         let _ = write!(
@@ -336,63 +359,10 @@ fn account_table(h: &mut String, r: &Report, rows: &[&AccountRow], with_margin: 
             esc(&p.map_or(String::new(), |p| p.class.to_string())),
             esc(&amount(a.revenue)),
             pct(a.share),
-            esc(&reason)
+            reason
         );
     }
     h.push_str("</tbody></table>");
-}
-
-/// The account's value on each axis the report's model cuts, against its threshold: why it
-/// has its class.
-fn why(r: &Report, a: &AccountRow) -> String {
-    let (Some(result), Some(model)) = (r.primary_result(a), r.primary_model()) else {
-        return String::new();
-    };
-    let value = |axis: Axis| -> Option<f64> {
-        match (&result.position, axis) {
-            (Position::FourS(p), Axis::Attractiveness) => Some(p.attractiveness),
-            (Position::FourS(p), Axis::RelativeStrength) => Some(p.relative_strength),
-            (Position::Bensaou(p), Axis::BuyerInvestment) => Some(p.buyer_investment),
-            (Position::Bensaou(p), Axis::SupplierInvestment) => Some(p.supplier_investment),
-            (Position::MillmanWilson(p), Axis::Development) => Some(p.development),
-            (Position::Webster(p), Axis::RelationshipIntensity) => Some(p.intensity),
-            _ => None,
-        }
-    };
-    let cuts = &model.cut_points;
-    if cuts.iter().all(|c| c.axis == cuts[0].axis) && cuts.len() > 1 {
-        // One axis cut several times: name the band the account is in.
-        let Some(v) = cuts.first().and_then(|c| value(c.axis)) else {
-            return String::new();
-        };
-        let lo = cuts
-            .iter()
-            .map(|c| c.value)
-            .filter(|t| *t <= v)
-            .fold(0.0, f64::max);
-        let hi = cuts
-            .iter()
-            .map(|c| c.value)
-            .filter(|t| *t > v)
-            .fold(1.0, f64::min);
-        return format!(
-            "{} {v:.2}, in the band {lo:.2} to {hi:.2}",
-            cuts[0].axis.label()
-        );
-    }
-    cuts.iter()
-        .filter_map(|c| {
-            value(c.axis).map(|v| {
-                format!(
-                    "{} {v:.2} {} {:.2}",
-                    c.axis.label(),
-                    if v >= c.value { "≥" } else { "<" },
-                    c.value
-                )
-            })
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 fn named_lists(h: &mut String, r: &Report) {
@@ -444,17 +414,23 @@ fn movement(h: &mut String, r: &Report) -> Result<()> {
             h.push_str("<p>None.</p>");
             return;
         }
-        h.push_str("<table><thead><tr><th>Account</th><th>From</th><th>To</th><th class=\"num\">Revenue before</th><th class=\"num\">Revenue now</th><th>Note</th></tr></thead><tbody>");
+        h.push_str("<table><thead><tr><th>Account</th><th>From</th><th>To</th><th class=\"num\">Revenue before</th><th class=\"num\">Revenue now</th><th>Why it moved</th></tr></thead><tbody>");
         for row in rows {
+            let mut why = row
+                .reason
+                .as_ref()
+                .map_or_else(String::new, |m| esc(&m.to_string()));
+            if row.uncoupling {
+                why.push_str(" <span class=\"down\">Uncoupling-KAM</span>");
+            }
             let _ = write!(
                 h,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"why\">{why}</td></tr>",
                 esc(&row.name),
                 tier_badge(row.from),
                 tier_badge(row.to),
                 esc(&amount(row.previous_revenue)),
                 esc(&amount(row.revenue)),
-                if row.uncoupling { "<span class=\"down\">Uncoupling-KAM</span>" } else { "" }
             );
         }
         h.push_str("</tbody></table>");
@@ -605,6 +581,111 @@ fn targets(h: &mut String, r: &Report) {
                 esc(&amount(o.potential)),
                 esc(&amount(o.headroom)),
                 pct(o.share_of_wallet)
+            );
+        }
+        h.push_str("</tbody></table>");
+    }
+    h.push_str("</section>\n");
+}
+
+/// Whitespace by product line, when the analysis had product data.
+fn whitespace(h: &mut String, r: &Report) {
+    let Some(w) = &r.whitespace else {
+        return;
+    };
+    h.push_str("<section class=\"page\"><h2>Whitespace by product line</h2><p class=\"note\">Whitespace = potential - revenue in each product line.</p><table><thead><tr><th>Product line</th><th class=\"num\">Accounts</th><th class=\"num\">Revenue</th><th class=\"num\">Potential</th><th class=\"num\">Whitespace</th></tr></thead><tbody>");
+    for t in &w.totals {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            esc(&t.product),
+            t.accounts,
+            esc(&amount(t.revenue)),
+            esc(&amount(t.potential)),
+            esc(&amount(t.whitespace))
+        );
+    }
+    h.push_str("</tbody></table><h3>Largest openings in the tiers worth investing in</h3><table><thead><tr><th>Tier</th><th>Account</th><th>Product line</th><th class=\"num\">Revenue</th><th class=\"num\">Potential</th><th class=\"num\">Whitespace</th></tr></thead><tbody>");
+    for o in w.opportunities.iter().filter(|o| o.rank <= 10) {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            tier_badge(o.tier),
+            esc(&o.name),
+            esc(&o.product),
+            esc(&amount(o.revenue)),
+            esc(&amount(o.potential)),
+            esc(&amount(o.whitespace))
+        );
+    }
+    h.push_str("</tbody></table></section>\n");
+}
+
+/// Who manages which account: managers per coverage level, the tier x level grid, matrix
+/// managers by country and the accounts whose level moved.
+fn plan(h: &mut String, r: &Report) {
+    let p = &r.plan;
+    h.push_str("<section class=\"page\"><h2>Account managers by coverage level</h2><table><thead><tr><th>Level</th><th class=\"num\">Accounts</th><th class=\"num\">Revenue</th><th class=\"num\">Share</th><th class=\"num\">Managers</th><th class=\"num\">of which matrix</th></tr></thead><tbody>");
+    for l in p.levels.iter().chain(std::iter::once(&p.total)) {
+        let _ = write!(
+            h,
+            "<tr{}><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            if l.level.is_none() { " class=\"total\"" } else { "" },
+            l.level.map_or("Total".to_owned(), |v| v.manager().to_owned()),
+            l.accounts,
+            esc(&amount(l.revenue)),
+            pct(l.share),
+            l.managers,
+            l.matrix_managers
+        );
+    }
+    h.push_str("</tbody></table><h3>Managers needed per tier and level</h3><table><thead><tr><th>Tier</th>");
+    for level in &CoverageLevel::ALL {
+        let _ = write!(h, "<th class=\"num\">{}</th>", esc(level.name()));
+    }
+    h.push_str("</tr></thead><tbody>");
+    for tier in Tier::ALL {
+        let _ = write!(h, "<tr><td>{}</td>", tier_badge(tier));
+        for level in &CoverageLevel::ALL {
+            match p.cells.iter().find(|c| c.tier == tier && c.level == *level) {
+                Some(c) if c.accounts > 0 => {
+                    let _ = write!(
+                        h,
+                        "<td class=\"num\">{} <span class=\"note\">({} acc., {} each)</span></td>",
+                        c.managers, c.accounts, c.capacity
+                    );
+                }
+                _ => h.push_str("<td class=\"num\">–</td>"),
+            }
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody></table>");
+    if !p.matrix.is_empty() {
+        let _ = write!(h, "<h3>National managers for global Key accounts (matrix, countries above {} of an account's revenue)</h3><table><thead><tr><th>Country</th><th class=\"num\">Accounts</th><th class=\"num\">Revenue</th><th class=\"num\">Managers</th></tr></thead><tbody>", pct(p.matrix_share));
+        for c in &p.matrix {
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                esc(&c.country),
+                c.accounts,
+                esc(&amount(c.revenue)),
+                c.managers
+            );
+        }
+        h.push_str("</tbody></table>");
+    }
+    if !r.level_moves.is_empty() {
+        h.push_str("<h3>Coverage level moved since the last period</h3><table><thead><tr><th>Account</th><th>Tier</th><th>From</th><th>To</th><th class=\"num\">Revenue</th></tr></thead><tbody>");
+        for m in &r.level_moves {
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+                esc(&m.name),
+                tier_badge(m.tier),
+                m.from,
+                m.to,
+                esc(&amount(m.revenue))
             );
         }
         h.push_str("</tbody></table>");
