@@ -16,7 +16,7 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cargo run --quiet --example report -- --out "$work/report" >/dev/null
+cargo run --quiet --features xlsx --example report -- --out "$work/report" >/dev/null
 mkdir -p docs/img
 
 # One SVG file per figure, named by the figure's id, with its size.
