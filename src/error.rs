@@ -1018,9 +1018,13 @@ impl Error {
     /// # Examples
     ///
     /// ```
-    /// use keyaccount::portfolio::read_csv;
+    /// use keyaccount::Error;
     ///
-    /// let err = read_csv("id,name,revenue\nA,Alpha,1\nA,Again,2\n".as_bytes()).unwrap_err();
+    /// // What the CSV reader returns for a repeated id on line 3.
+    /// let err = Error::CsvRecord {
+    ///     line: 3,
+    ///     source: Box::new(Error::DuplicateAccount { account: "A".into() }),
+    /// };
     /// assert_eq!(err.to_string(), "csv line 3");
     /// assert_eq!(err.chain(), r#"csv line 3: account "A" appears twice"#);
     /// ```
