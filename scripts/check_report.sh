@@ -63,9 +63,11 @@ parser.feed(open(dom, encoding="utf-8").read())
 text = " ".join(" ".join(parser.parts).split())
 if "<script" in open(dom, encoding="utf-8").read().lower():
     sys.exit("check_report: the page has a script; reports must be static")
-sample = open(path, encoding="utf-8").read(4096)
-dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-rows = list(csv.DictReader(open(path, encoding="utf-8", newline=""), dialect=dialect))
+# The header has no quoted cells, so its most frequent separator is the delimiter (a sniffer
+# over whole rows is misled by the text columns).
+header = open(path, encoding="utf-8").readline()
+delimiter = max(",;\t", key=header.count)
+rows = list(csv.DictReader(open(path, encoding="utf-8", newline=""), delimiter=delimiter))
 if not rows or "tier" not in rows[0] or "name" not in rows[0]:
     sys.exit(f"check_report: {path} has no name and tier columns")
 keys = [r["name"] for r in rows if r["tier"].strip().lower() == "key"]
