@@ -180,10 +180,6 @@ fn summary(out: &mut String, title: &str, table: &SummaryTable, labels: &[String
     }
 }
 
-/// Names in the account lists give two characters to the class column, which holds
-/// Bensaou's "Strategic partnership".
-const LIST_NAME: usize = NAME - 2;
-
 fn account_list(out: &mut String, report: &Report, title: &str, rows: &[&AccountRow], empty: &str) {
     let _ = writeln!(out, "\n{title} ({})", rows.len());
     if rows.is_empty() {
@@ -192,21 +188,21 @@ fn account_list(out: &mut String, report: &Report, title: &str, rows: &[&Account
     }
     let _ = writeln!(
         out,
-        "  {:<10} {:<LIST_NAME$} {:>9} {:>6} {:<22} {:>6} {:<13}",
+        "  {:<9} {:<NAME$} {:>9} {:>6} {:<21} {:>6} {:<13}",
         "id", "name", "revenue", "share", "class", "margin", "consensus"
     );
     for a in rows {
         let primary = report.primary_result(a);
         let _ = writeln!(
             out,
-            "  {:<10} {:<LIST_NAME$} {:>9} {:>6} {:<22} {:>6} {:<13}",
-            fit(&a.id, 10),
-            fit(&a.name, LIST_NAME),
+            "  {:<9} {:<NAME$} {:>9} {:>6} {:<21} {:>6} {:<13}",
+            fit(&a.id, 9),
+            fit(&a.name, NAME),
             amount(a.revenue),
             pct(a.share),
             fit(
                 &primary.map_or_else(String::new, |p| p.class.to_string()),
-                22
+                21
             ),
             primary.map_or_else(String::new, |p| format!("{:.3}", p.margin)),
             a.consensus.label()
